@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import Cell, ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,12 +33,10 @@ ERROR_FILL = PatternFill(fill_type="solid", fgColor="FFC7CE")    # light red
 WARNING_FILL = PatternFill(fill_type="solid", fgColor="FFEB9C")  # amber
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="DDEBF7")   # light blue
 SEVERITY_FILLS = {"error": ERROR_FILL, "warning": WARNING_FILL}
-HEADER_FONT = Font(bold=True)
 TOTAL_FONT = Font(bold=True)
 _THIN = Side(style="thin", color="BFBFBF")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
+HEADER_STYLE, BODY_STYLE, WRAP_STYLE = "台账表头", "台账正文", "台账换行"
 
 
 def clean_text(text: str) -> str:
@@ -49,9 +47,11 @@ def clean_text(text: str) -> str:
     return text
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any) -> Cell:
+def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None) -> Cell:
     """Write one value; a str always lands as literal text, never as a formula."""
     cell = ws.cell(row=row, column=col)
+    if style:
+        cell.style = style  # a named style: a copy of its style array, no per-cell hashing
     if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         cell.value = value
         return cell
@@ -64,28 +64,36 @@ def put(ws: Worksheet, row: int, col: int, value: Any) -> Cell:
 
 
 def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Write a header row and data rows from A1; return the number of data rows."""
+    """Write a header row and data rows from A1, fitted and filtered; return the row count."""
+    data = [list(values) for values in rows]
+    widths = natural_widths(headers, data)
+    _add_named_styles(ws.parent)
     for col, header in enumerate(headers, start=1):
-        cell = put(ws, 1, col, header)
-        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    count = 0
-    for count, values in enumerate(rows, start=1):
+        put(ws, 1, col, header, HEADER_STYLE)
+    for row, values in enumerate(data, start=2):
         for col, value in enumerate(values, start=1):
-            cell = put(ws, count + 1, col, value)
-            cell.border = BORDER
-            cell.alignment = WRAP if isinstance(cell.value, str) and "\n" in cell.value else TOP
-    finish_sheet(ws, len(headers))
-    return count
+            wrap = widths[col - 1] > MAX_WIDTH or (isinstance(value, str) and "\n" in value)
+            put(ws, row, col, value, WRAP_STYLE if wrap else BODY_STYLE)
+    finish_sheet(ws, widths)
+    return len(data)
 
 
-def finish_sheet(ws: Worksheet, ncols: int) -> None:
-    """Freeze the header, filter over the data, fit widths to Chinese text."""
+def finish_sheet(ws: Worksheet, widths: Sequence[int]) -> None:
+    """Freeze the header, filter over the data, set column widths (capped)."""
     ws.freeze_panes = "A2"
-    last = get_column_letter(max(ncols, 1))
+    last = get_column_letter(max(len(widths), 1))
     ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 1)}"
-    for col in range(1, ncols + 1):
-        fit_column(ws, col)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = max(MIN_WIDTH, min(width, MAX_WIDTH))
+
+
+def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Per column: the widest shown text plus a margin, before capping."""
+    widths = [display_width(h) + 2 for h in headers]
+    for values in rows:
+        for col, value in enumerate(values):
+            widths[col] = max(widths[col], display_width(_shown(value)) + 2)
+    return widths
 
 
 def display_width(text: str) -> int:
@@ -94,24 +102,25 @@ def display_width(text: str) -> int:
                 for line in text.split("\n")), default=0)
 
 
-def fit_column(ws: Worksheet, col: int) -> None:
-    """Set the column width from its longest text; wrap the column when it is capped."""
-    cells = [row[0] for row in ws.iter_rows(min_col=col, max_col=col)]
-    widest = max((display_width(_shown(c.value)) for c in cells), default=0)
-    ws.column_dimensions[get_column_letter(col)].width = max(MIN_WIDTH, min(widest + 2, MAX_WIDTH))
-    if widest + 2 > MAX_WIDTH:
-        for cell in cells[1:]:
-            cell.alignment = WRAP
-
-
 def _shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:,.2f}"
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
+
+
+def _add_named_styles(wb: Workbook) -> None:
+    """Register the header/body/wrap styles once per workbook (shown in Excel's style list)."""
+    for name, kw in ((HEADER_STYLE, {"font": Font(bold=True), "fill": HEADER_FILL,
+                                     "alignment": Alignment(horizontal="center", vertical="center",
+                                                            wrap_text=True)}),
+                     (BODY_STYLE, {"alignment": Alignment(vertical="top")}),
+                     (WRAP_STYLE, {"alignment": Alignment(vertical="top", wrap_text=True)})):
+        if name not in wb.named_styles:
+            wb.add_named_style(NamedStyle(name=name, border=BORDER, **kw))
 
 
 def fill_row(ws: Worksheet, row: int, ncols: int, fill: PatternFill) -> None:
