@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -85,7 +86,7 @@ def unit_views(records: dict[str, Any]) -> list[UnitView]:
     """Units in ledger order: the roster's order first, then the others as recorded."""
     roster = list(records.get("roster") or [])
     units = {u["unit"]: u for u in records.get("units") or []}
-    missing = list(records.get("missing_units") or [])
+    missing = dict.fromkeys(records.get("missing_units") or [])
     names = list(dict.fromkeys([*roster, *units, *missing]))
     on_roster = set(roster)
     views = []
@@ -278,7 +279,8 @@ def _write_chart(ws: Worksheet, views: list[UnitView]) -> None:
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides axes otherwise
     chart.legend = None
     chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=len(rows) + 1), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(rows) + 1))
+    # Unit names are text: a string reference (set_categories would write a numeric one).
+    chart.series[0].cat = AxDataSource(strRef=StrRef(f"'{ws.title}'!$A$2:$A${len(rows) + 1}"))
     chart.width = min(max(16.0, 1.2 * len(rows)), 60.0)
     chart.height = 9.0
     ws.add_chart(chart, "D2")

@@ -269,12 +269,15 @@ def test_score_sheet(book):
     assert ws.cell(row=4, column=2).font.b and not ws.cell(row=2, column=2).font.b
 
 
-def test_chart_of_cases_per_unit(book, tmp_path):
+def test_chart_of_cases_per_unit(book):
     ws = book["统计图"]
     assert len(ws._charts) == 1
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
     assert rows == [[SCJ, 5], [RSJ, 3], [HOSTILE, 5], [STJ, None], [DAG, 4]]
-    assert ws._charts[0].type == "col"
+    chart = ws._charts[0]
+    assert chart.type == "col"
+    assert chart.series[0].val.numRef.f == "'统计图'!$B$2:$B$6"
+    assert chart.series[0].cat.strRef.f == "'统计图'!$A$2:$A$6"
 
 
 def test_every_sheet_frozen_filtered_styled(book):
@@ -347,6 +350,24 @@ def test_roster_only_records_list_every_unit_missing(tmp_path):
     wb = openpyxl.load_workbook(write_ledger(recs, tmp_path / "台账.xlsx"))
     assert [c.value for c in wb["未报送"]["B"][1:]] == ["区民政局", "区统计局"]
     assert [c.value for c in wb["汇总"]["B"][1:]] == ["是", "是"]
+
+
+def test_missing_unit_recorded_in_units_is_not_doubled(tmp_path):
+    own = finding("missing_submission", "error", "区民政局未报送2022年度履职报告。")
+    recs = {"roster": [MZJ], "files": [], "missing_units": [MZJ],
+            "units": [{"unit": MZJ, "on_roster": True, "files": [], "fields": {}, "findings": [own]}]}
+    wb = openpyxl.load_workbook(write_ledger(recs, tmp_path / "台账.xlsx"))
+    rows = [[c.value for c in row] for row in wb["问题清单"].iter_rows(min_row=2)]
+    assert rows == [[MZJ, "missing_submission", "区民政局未报送2022年度履职报告。", "错误", None, None, None]]
+    assert [c.value for c in wb["未报送"]["B"][1:]] == [MZJ]
+
+
+def test_without_roster_units_are_marked_no_roster(records, tmp_path):
+    records["roster"], records["missing_units"] = [], []
+    wb = openpyxl.load_workbook(write_ledger(records, tmp_path / "台账.xlsx"))
+    ws = wb["汇总"]
+    assert [c.value for c in ws["A"][1:]] == [RSJ, SCJ, HOSTILE, STJ, DAG]  # records order
+    assert {c.value for c in ws["B"][1:]} == {"无名单"}
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(records, tmp_path):
