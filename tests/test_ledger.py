@@ -395,3 +395,16 @@ def test_failed_write_keeps_old_ledger(records, tmp_path, monkeypatch):
         write_ledger(records, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["台账.xlsx"]
+
+
+def test_every_spec_field_has_a_ledger_column():
+    from forms.base import FIELD_KEYS
+    from outputs.labels import FIELD_HEADERS
+    assert ("unit", *FIELD_HEADERS) == FIELD_KEYS
+
+
+def test_overlong_quote_is_cut_to_excel_cell_limit(records, tmp_path):
+    records["units"][0]["findings"][0]["evidence"][0]["quote"] = "案" * 40000
+    wb = openpyxl.load_workbook(write_ledger(records, tmp_path / "台账.xlsx"))
+    quote = wb["问题清单"]["G2"].value
+    assert len(quote) == 32767 and quote.endswith("…")
