@@ -1,0 +1,62 @@
+"""Which SPEC §2 document type a file is, from its title, name and shape."""
+from __future__ import annotations
+
+import re
+
+from .structure import Para
+
+# checked in order against the title, then the file name; first hit wins
+TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("duty_list", r"责任清单|普法清单|责任分工表"),
+    ("case_report", r"以案释法|典型案例|案例汇编|案例选编|案例"),
+    ("self_inspection", r"自查|自评|自检"),
+    ("stats_form", r"统计表|统计报表|情况统计|数据统计|报表|统计"),
+    ("plan", r"计划|要点|方案|安排|规划"),
+    ("annual_report", r"总结|报告|履职|工作情况|述职|开展情况|落实情况|情况汇报|汇报"),
+)
+_COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
+_DUTY_HEADERS = ("普法内容", "普法对象", "普法方式", "责任部门", "责任科室", "完成时限", "责任人", "法律法规")
+
+
+def title_of(paras: list[Para]) -> str:
+    """The document title: the first prose lines before the 主送 or the body."""
+    lines = []
+    for p in paras[:6]:
+        if p.kind not in ("para", "textbox", "cell") or p.heading_level == 1:
+            break
+        if p.text.endswith(("：", ":")) or len(p.text) > 60:
+            break
+        lines.append(p.text)
+        if len("".join(lines)) > 18:
+            break
+    return "".join(lines)
+
+
+def classify(paras: list[Para], filename: str, fmt: str) -> str:
+    for source in (title_of(paras), filename):
+        for doc_type, pat in _COMPILED:
+            if pat.search(source):
+                if doc_type == "case_report" and _report_with_cases(source):
+                    return "annual_report"
+                return doc_type
+    return _by_shape(paras, fmt)
+
+
+def _report_with_cases(title: str) -> bool:
+    """``…履职报告（附以案释法案例）`` is a report, not a case file."""
+    m = re.search(r"以案释法|典型案例|案例", title)
+    return bool(m and re.search(r"总结|履职报告|工作报告", title[: m.start()]))
+
+
+def _by_shape(paras: list[Para], fmt: str) -> str:
+    cells = [p.text for p in paras if p.kind == "cell"]
+    if sum(any(h in c for h in _DUTY_HEADERS) for c in cells) >= 3:
+        return "duty_list"
+    if fmt in ("xlsx", "xls", "et") and sum(c.replace(".", "").isdigit() for c in cells) >= 4:
+        return "stats_form"
+    text = "".join(p.text for p in paras)
+    if sum(text.count(k) for k in ("基本案情", "案情简介", "案件事实")) >= 1:
+        return "case_report"
+    if len(text) > 300:
+        return "annual_report"
+    return "other"

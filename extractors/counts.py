@@ -1,0 +1,118 @@
+"""Counted quantities in prose (活动场次, 资料份数, 案例个数 …) with evidence.
+
+Each number with a measure word is claimed by the field whose keyword stands
+nearest before it in the same clause (``发放宣传资料5万余份、接受法律咨询1200人次``
+gives both), or by a keyword right after it (``报送5个典型案例``). Targets
+(``不少于4个``) and next-year plans are not results; a stated total wins over
+its parts, and parts are summed only when no total is given.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .base import Evidence, Value
+from .numbers import NUMBER, parse_quantity
+from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NON_FIELD_WORDS, PART_MARKERS, PLAN_MARKERS,
+                       STUDY_SUBJECT, TOTAL_MARKERS)
+from .structure import Para
+from .textutil import clause_bounds, sentences
+
+_ALL_UNITS = sorted({u for _, units in COUNT_FIELDS.values() for u in units}, key=len, reverse=True)
+_QTY = re.compile(rf"(?<![\d.])(?P<num>{NUMBER})\s*(?P<unit>{'|'.join(_ALL_UNITS)})(?:[（(]次[）)])?")
+_PLAN = re.compile(PLAN_MARKERS)
+_TOTAL = re.compile(TOTAL_MARKERS)
+_PART = re.compile(PART_MARKERS)
+_STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
+_FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个)?")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    field: str
+    value: int
+    total: bool
+    part: bool
+    evidence: Evidence
+    sentence: str
+
+
+def _claim_backward(before: str, unit: str) -> str | None:
+    best, best_end = None, -1
+    for field, (keywords, units) in COUNT_FIELDS.items():
+        if unit not in units:
+            continue
+        for kw in keywords:
+            pos = before.rfind(kw)
+            if pos >= 0 and pos + len(kw) > best_end:
+                best, best_end = field, pos + len(kw)
+    for word in NON_FIELD_WORDS:
+        pos = before.rfind(word)
+        if pos >= 0 and pos + len(word) > best_end:
+            return None
+    return best
+
+
+def _claim_forward(after: str, unit: str) -> str | None:
+    after = _FORWARD_GAP.sub("", after, count=1)
+    for field, keywords in FORWARD_KEYWORDS.items():
+        if unit in COUNT_FIELDS[field][1] and any(after.startswith(k) for k in keywords):
+            return field
+    return None
+
+
+def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
+    out = []
+    for m in _QTY.finditer(sentence):
+        value = parse_quantity(m.group("num"))
+        if value is None or value <= 0 and m.group("num") not in ("0", "零"):
+            continue
+        cs, ce = clause_bounds(sentence, m.start())
+        clause = sentence[cs:ce]
+        if _PLAN.search(clause):
+            continue
+        unit = m.group("unit")
+        field = _claim_backward(sentence[cs:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        if field is None:
+            continue
+        if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
+            continue
+        total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(clause)
+        part = bool(_PART.search(clause)) or bool(_PART.search(sentence[:cs])) and not total
+        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence))
+    return out
+
+
+def choose(cands: list[Candidate]) -> Value | None:
+    """A stated total wins; parts alone are summed; else the largest figure stated."""
+    if not cands:
+        return None
+    totals = [c for c in cands if c.total]
+    if totals:
+        best = max(totals, key=lambda c: c.value)
+        return Value(best.value, (best.evidence,))
+    if all(c.part for c in cands):
+        seen: dict[str, Candidate] = {}
+        for c in cands:
+            seen.setdefault(c.sentence + str(c.value), c)
+        parts = list(seen.values())
+        return Value(sum(c.value for c in parts), tuple(c.evidence for c in parts))
+    whole = [c for c in cands if not c.part]
+    best = max(whole, key=lambda c: c.value)
+    return Value(best.value, (best.evidence,))
+
+
+def extract_counts(paras: list[Para], file: str) -> dict[str, Value]:
+    by_field: dict[str, list[Candidate]] = {}
+    for p in paras:
+        if p.kind == "cell" or p.section == "下一步打算" or p.heading_level == 1:
+            continue
+        for s in sentences(p.text):
+            for c in candidates_in(s, p, file):
+                by_field.setdefault(c.field, []).append(c)
+    out = {}
+    for field, cands in by_field.items():
+        v = choose(cands)
+        if v is not None:
+            out[field] = v
+    return out

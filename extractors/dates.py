@@ -1,0 +1,72 @@
+"""The 成文日期 of a document and the year it reports on."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .base import Evidence, Value
+from .numbers import cn_to_int
+from .structure import Para
+
+_CN = "〇零一二两三四五六七八九十"
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    re.compile(rf"(?P<y>[{_CN}]{{4}})\s*年\s*(?P<m>[{_CN}]{{1,2}})\s*月\s*(?P<d>[{_CN}]{{1,3}})\s*日"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
+)
+_LABEL = re.compile(r"(?:填报|报送|填表|成文|落款|制表|印发)?(?:日期|时间)[：:]")
+_YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2})\s*(?:年度|年)")
+
+
+def parse_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    for pat in _DATE_PATTERNS:
+        m = pat.search(text)
+        if not m:
+            continue
+        y, mo, d = (_num(m.group(k)) for k in ("y", "m", "d"))
+        try:
+            return dt.date(y, mo, d), m
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def _num(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    return cn_to_int(s)
+
+
+def _standalone(p: Para) -> dt.date | None:
+    got = parse_date(p.text)
+    if not got:
+        return None
+    d, m = got
+    rest = (p.text[:m.start()] + p.text[m.end():]).strip(" 　()（）.。")
+    if not rest or _LABEL.search(p.text[:m.start()]) or len(rest) <= 2:
+        return d
+    return None
+
+
+def extract_date(paras: list[Para], file: str) -> Value | None:
+    """The signature date: a paragraph that is only a date, last one first; else a labelled date."""
+    prose = [p for p in paras if p.kind in ("para", "textbox", "cell")]
+    for p in reversed(prose):
+        d = _standalone(p)
+        if d is not None:
+            return Value(d.isoformat(), (Evidence(file, p.where, p.text),))
+    return None
+
+
+def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | None:
+    for p in paras[:4]:
+        m = _YEAR_TITLE.search(p.text)
+        if m and not parse_date(p.text):
+            return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
+    for p in paras[:12]:
+        m = re.search(r"(?<!\d)(20\d{2})\s*年度", p.text)
+        if m:
+            return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
+    if date is not None:
+        return Value(int(date.value[:4]), date.evidence)
+    return None

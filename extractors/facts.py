@@ -1,0 +1,76 @@
+"""Stated facts (领导小组, 分管领导, 专人, 责任清单, 经费) and new-media channels.
+
+A fact is read per clause: a negation (尚未建立…, 未明确专人…) makes it false
+and wins within the file, wherever it is stated (often only in 存在问题);
+a plain mention in a past or present context makes it true; intentions
+(下一步, 拟, 计划 …) say nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Evidence, Value
+from .patterns import BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_NEG
+from .structure import Para
+from .textutil import clauses, sentences
+
+_COMPILED = {
+    field: {k: tuple(re.compile(p) for p in pats) for k, pats in spec.items()}
+    for field, spec in BOOL_PATTERNS.items()
+}
+_FUTURE = re.compile(FUTURE_MARKERS)
+_MEDIA = tuple((name, re.compile(p)) for name, p in NEW_MEDIA)
+_MEDIA_NEG = re.compile(NEW_MEDIA_NEG)
+
+
+def _prose(paras: list[Para]):
+    for p in paras:
+        if p.kind == "cell" or p.heading_level == 1:
+            continue
+        for s in sentences(p.text):
+            yield p, s
+
+
+def _judge(pats: dict[str, tuple[re.Pattern[str], ...]], sentence: str, section: str | None) -> bool | None:
+    if not any(c.search(sentence) for c in pats["context"]):
+        return None
+    for clause in clauses(sentence):
+        if any(n.search(clause) for n in pats["negative"]):
+            return False
+    if section == "下一步打算" or _FUTURE.search(sentence):
+        return None
+    if any(pp.search(sentence) for pp in pats["positive"]):
+        return True
+    return None
+
+
+def extract_facts(paras: list[Para], file: str) -> dict[str, Value]:
+    found: dict[str, dict[bool, list[Evidence]]] = {}
+    for p, s in _prose(paras):
+        for field, pats in _COMPILED.items():
+            verdict = _judge(pats, s, p.section)
+            if verdict is not None:
+                found.setdefault(field, {}).setdefault(verdict, []).append(Evidence(file, p.where, s))
+    out = {}
+    for field, by in found.items():
+        if False in by:
+            out[field] = Value(False, tuple(by[False][:3]))
+        else:
+            out[field] = Value(True, tuple(by[True][:3]))
+    return out
+
+
+def extract_media(paras: list[Para], file: str) -> Value:
+    names: dict[str, Evidence] = {}
+    for p, s in _prose(paras):
+        if p.section == "下一步打算":
+            continue
+        for clause in clauses(s):
+            if _MEDIA_NEG.search(clause) or _FUTURE.search(clause):
+                continue
+            for name, pat in _MEDIA:
+                if name not in names and pat.search(clause):
+                    names[name] = Evidence(file, p.where, s)
+    order = [n for n, _ in NEW_MEDIA]
+    chosen = [n for n in order if n in names]
+    return Value(chosen, tuple(names[n] for n in chosen))

@@ -1,0 +1,59 @@
+"""Text normalisation: one form of Chinese for every matcher downstream.
+
+Order matters: the ``發(fā)布`` garble (a character followed by its pinyin or
+its simplified form in brackets, left by a broken web conversion) is
+repaired before traditional → simplified, then full-width digits and
+letters are folded and stray spaces inside Chinese text removed.
+Chinese punctuation is kept (NFKC would turn ``，`` into ``,``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# 發(fā) / 區(qū) / 發(发): CJK char, bracket, pinyin with a tone mark or one CJK char, bracket
+_GARBLE_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+_GARBLE_CHAR = re.compile(r"([\u4e00-\u9fff])[(（]([\u4e00-\u9fff])[)）]")
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({i: i - 0xFEE0 for i in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH.update({i: i - 0xFEE0 for i in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH.update({0x3000: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20})
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》〈〉【】〔〕"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}\d])|(?<=[{_CJK}\d])[ \t]+(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _repair_garble(text: str) -> str:
+    text = _GARBLE_PINYIN.sub("", text)
+    if "(" in text or "（" in text:
+        cc = _t2s()
+        text = _GARBLE_CHAR.sub(
+            lambda m: m.group(2) if m.group(1) != m.group(2) and cc.convert(m.group(1)) == m.group(2)
+            else m.group(0), text)
+    return text
+
+
+def to_simplified(text: str) -> str:
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    return _t2s().convert(text)
+
+
+def normalize(text: str) -> str:
+    """The normalised form of one block of text."""
+    text = text.translate(_INVISIBLE).translate(_FULLWIDTH)
+    text = _repair_garble(text)
+    text = to_simplified(text)
+    text = text.replace("\r", "\n")
+    text = _SPACE_IN_CJK.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip()

@@ -1,0 +1,109 @@
+"""From a document's blocks to normalised paragraphs with their section.
+
+A report is read as a clerk reads it: the title, the numbered top-level
+headings (一、… or 第一部分 …, else （一）…, else bold short lines) that
+open 基本情况 / 主要做法 / 存在问题 / 下一步打算, and the paragraphs under each.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .base import Block, Document
+from .normalize import normalize
+
+_LEVEL1 = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+(?:部分|章|节)[、：:\s]?)")
+_LEVEL2 = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+(?:部分|章|节)|"
+                       r"[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．](?!\d))\s*")
+
+# Keyword lists that map a heading to the SPEC section names; checked in this order.
+SECTION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("下一步打算", ("下一步", "打算", "工作计划", "工作思路", "整改措施", "整改方向", "努力方向",
+                "工作安排", "明年", "下步", "今后", "工作设想", "改进措施", "对策", "工作重点")),
+    ("存在问题", ("存在问题", "存在的问题", "问题", "不足", "困难", "短板", "差距", "薄弱")),
+    ("基本情况", ("基本情况", "概况", "总体情况", "基本概况", "单位概况", "情况概述", "总体评价")),
+    ("主要做法", ("做法", "开展情况", "主要工作", "工作开展", "措施", "成效", "举措", "履职情况",
+                "落实情况", "工作情况", "亮点", "特色", "经验", "自查情况", "完成情况", "推进情况",
+                "开展的工作", "工作成果", "主要内容")),
+)
+# A paragraph that by itself clearly opens a section (no heading).
+_LEAD_PARAS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("存在问题", re.compile(r"^(?:但是?|同时|当然|不过)?[，,]?(?:(?:我局|我们|本单位|工作中)?(?:还|仍|也)?存在(?:着)?(?:一些|以下|的)?"
+                        r"(?:问题|不足)|存在的?(?:主要)?(?:问题|不足)(?:和不足|和问题)?[：:]|问题和不足[：:]|不足之处[：:])")),
+    ("下一步打算", re.compile(r"^(?:下一步|下步|今后|明年|\d{4}年[，,]?(?:我局|我们|我单位|我委|我院|我办)将)")),
+)
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    where: str
+    kind: str
+    section: str | None  # one of the four section names, or None (title/preamble/unknown)
+    heading_level: int  # 0 body, 1 top-level section heading, 2 sub-heading
+    index: int  # position among the document's paragraphs
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+
+def section_of_heading(text: str) -> str | None:
+    body = _NUMBERED.sub("", text, count=1)
+    for name, words in SECTION_KEYWORDS:
+        if any(w in body for w in words):
+            return name
+    return None
+
+
+def _heading_level(b: Block, text: str) -> int:
+    if b.kind != "para" or len(text) > 40 and "。" in text[:40]:
+        return 0
+    if _LEVEL1.match(text) and len(text) <= 40:
+        return 1
+    if _LEVEL2.match(text):
+        return 2
+    if b.heading and len(text) <= 30 and not text.endswith("。"):
+        return 3
+    return 0
+
+
+def structure(doc: Document) -> list[Para]:
+    """Normalised paragraphs (body, cells, text boxes, headers) with section context."""
+    norm = [(b, normalize(b.text)) for b in doc.blocks]
+    levels = [_heading_level(b, t) for b, t in norm]
+    top = _top_level(levels, norm)
+    paras: list[Para] = []
+    section: str | None = None
+    for i, ((b, text), lvl) in enumerate(zip(norm, levels)):
+        if not text:
+            continue
+        hl = 0
+        if lvl == top and top:
+            hl = 1
+            section = section_of_heading(text) or (section if top == 3 else None)
+        elif lvl:
+            hl = 2
+        elif b.kind == "para":
+            for name, pat in _LEAD_PARAS:
+                if pat.match(text) and (section is None or name == "存在问题" and section != "存在问题"
+                                        or name == "下一步打算" and section == "存在问题"):
+                    section = name
+        paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col))
+    return paras
+
+
+def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:
+    """Which heading level opens sections: 1 (一、) if mapped ones exist, else 2, else 3."""
+    for lvl in (1, 2, 3):
+        mapped = [t for (b, t), l in zip(norm, levels) if l == lvl and section_of_heading(t)]
+        if mapped:
+            return lvl
+    return 0
+
+
+def sections_present(paras: list[Para]) -> list[str]:
+    from forms.base import SECTION_NAMES
+
+    found = {p.section for p in paras if p.section}
+    return [s for s in SECTION_NAMES if s in found]

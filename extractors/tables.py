@@ -1,0 +1,99 @@
+"""Figures from tables: statistics forms and tables inside reports.
+
+A numeric cell is read through its row label and column header: the header
+or label names the field (活动/资料/咨询/群众/案例/学法), the other names the
+period (第一季度 … 合计). A 合计 row or column wins over the quarters; the
+quarters are summed when no total is given.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .base import Evidence, Value
+from .numbers import parse_quantity
+from .structure import Para
+
+# checked in order: the first field whose keyword a header contains
+HEADER_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cases_total", ("案例",)),
+    ("study_sessions", ("学法", "中心组", "集体学习")),
+    ("consultations", ("咨询", "答疑")),
+    ("materials", ("资料", "宣传品", "宣传册", "手册", "份数", "折页")),
+    ("audience", ("受教育", "群众", "受众", "覆盖人", "参与人", "人数")),
+    ("activities", ("活动", "场次", "讲座", "宣讲")),
+)
+_QUARTER = re.compile(r"(?:第)?([一二三四1-4])\s*季度|Q([1-4])", re.IGNORECASE)
+_TOTAL = re.compile(r"合计|总计|全年|累计|小计|总数|年度")
+_NUMERIC = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:万)?\s*(?:余|多)?\s*$")
+_QMAP = {"一": 0, "二": 1, "三": 2, "四": 3, "1": 0, "2": 1, "3": 2, "4": 3}
+
+
+def _field_of(text: str) -> str | None:
+    for field, words in HEADER_FIELDS:
+        if any(w in text for w in words):
+            return field
+    return None
+
+
+def _period_of(text: str) -> int | str | None:
+    m = _QUARTER.search(text)
+    if m:
+        return _QMAP[m.group(1) or m.group(2)]
+    if _TOTAL.search(text):
+        return "total"
+    return None
+
+
+def _grids(paras: list[Para]) -> dict[int, dict[tuple[int, int], Para]]:
+    grids: dict[int, dict[tuple[int, int], Para]] = defaultdict(dict)
+    for p in paras:
+        if p.kind == "cell" and p.table is not None and p.row is not None and p.col is not None:
+            grids[p.table][(p.row, p.col)] = p
+    return grids
+
+
+def _label(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
+    return " ".join(grid[(r, k)].text for k in range(c) if (r, k) in grid and not _NUMERIC.match(grid[(r, k)].text))
+
+
+def _header(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
+    return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and not _NUMERIC.match(grid[(k, c)].text))
+
+
+def extract_table_counts(paras: list[Para], file: str) -> dict[str, Value]:
+    """Field totals and ``cases_by_quarter`` from every table in the document."""
+    totals: dict[str, tuple[int, Evidence]] = {}
+    plain: dict[str, list[tuple[int, Evidence]]] = defaultdict(list)
+    quarters: dict[str, dict[int, tuple[int, Evidence]]] = defaultdict(dict)
+    for grid in _grids(paras).values():
+        for (r, c), cell in sorted(grid.items()):
+            if not _NUMERIC.match(cell.text):
+                continue
+            label, header = _label(grid, r, c), _header(grid, r, c)
+            by_header = _field_of(header)
+            field = by_header or _field_of(label)
+            value = parse_quantity(cell.text.replace(" ", ""))
+            if field is None or value is None:
+                continue
+            period = _period_of(label if by_header else header)
+            ev = Evidence(file, cell.where, f"{label} {header}：{cell.text}".strip())
+            if period == "total":
+                totals.setdefault(field, (value, ev))
+            elif period is None:
+                plain[field].append((value, ev))
+            else:
+                quarters[field].setdefault(period, (value, ev))
+    out: dict[str, Value] = {}
+    for field in set(totals) | set(quarters) | set(plain):
+        if field in totals:
+            out[field] = Value(totals[field][0], (totals[field][1],))
+        elif len(quarters[field]) == 4:
+            q = quarters[field]
+            out[field] = Value(sum(v for v, _ in q.values()), tuple(e for _, e in q.values()))
+        elif len(plain[field]) == 1:
+            out[field] = Value(plain[field][0][0], (plain[field][0][1],))
+    q = quarters.get("cases_total", {})
+    if len(q) == 4:
+        out["cases_by_quarter"] = Value([q[i][0] for i in range(4)], tuple(q[i][1] for i in range(4)))
+    return out

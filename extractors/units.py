@@ -1,0 +1,148 @@
+"""Who sent a file: matching the names in it against the roster.
+
+A roster name matches a place in the file (signature, title, header, folder,
+file name) when its core (without the 区/市/县 prefix) or an alias stands
+there, or when the two differ only by letters left out: an abbreviation
+(人社局 for 人力资源和社会保障局, 城管局 for 城市管理和综合执法局) is a
+subsequence of the full name, and a longer form (云州市生态环境局清江分局
+for 生态环境分局) contains it as a subsequence. A match is sure only when
+one roster unit scores best.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_PREFIX = re.compile(r"^(?:中共|中国共产党)?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道))?")
+_REGION = ("区", "市", "县", "镇", "乡", "旗")
+_ORG_END = ("局", "委", "办", "院", "厅", "队", "所", "中心", "部", "会", "署", "站", "处", "室", "馆", "社", "团", "庭",
+            "公司", "政府", "分局", "支队", "大队", "法院", "检察院")
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def core(self) -> str:
+        n = self.name
+        while n and n[0] in _REGION and len(n) > 3:
+            n = n[1:]
+        return n
+
+
+@dataclass(frozen=True)
+class Match:
+    name: str | None  # roster name, or the name as found in the file
+    on_roster: bool
+    source: str  # signature | title | header | folder | filename
+    text: str  # where it was found
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def score(entry: RosterEntry, text: str) -> float:
+    """How surely ``text`` names ``entry`` (0 when it does not)."""
+    if entry.name in text:
+        return 1.0
+    core = entry.core
+    if len(core) >= 2 and core in text:
+        return 0.95
+    for a in entry.aliases:
+        if len(a) >= 2 and a in text:
+            return 0.9
+    return _fuzzy(core, text)
+
+
+def _fuzzy(core: str, text: str) -> float:
+    if len(core) < 3:
+        return 0.0
+    best = 0.0
+    last, first = core[-1], core[0]
+    for end, ch in enumerate(text):
+        if ch != last:
+            continue
+        for start in range(max(0, end - 2 * len(core) - 4), end - 1):
+            if text[start] != first:
+                continue
+            window = text[start:end + 1]
+            if len(window) >= 3 and _is_subsequence(window, core):  # abbreviation
+                best = max(best, 0.6 + 0.2 * len(window) / len(core))
+            elif _is_subsequence(core, window):  # longer form
+                best = max(best, 0.6 + 0.2 * len(core) / len(window))
+    return best
+
+
+def best_match(roster: list[RosterEntry], text: str) -> tuple[RosterEntry | None, float]:
+    scored = sorted(((score(e, text), e) for e in roster), key=lambda x: -x[0])
+    if not scored or scored[0][0] < 0.6:
+        return None, 0.0
+    if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.02:
+        return None, 0.0  # two units fit equally: not sure
+    return scored[0][1], scored[0][0]
+
+
+_CUT = re.compile(r"\d{4}|年度|关于|[“\"《（(]|普法|履职|工作|的|以案释法|典型案例|责任清单|自查|统计")
+
+
+def name_in(text: str) -> str | None:
+    """An organisation name as written (for files from units not on the roster)."""
+    text = re.sub(r"^(?:关于)", "", text.strip())
+    m = _CUT.search(text)
+    name = text[: m.start()] if m else text
+    name = name.strip(" ：:，,")
+    if 3 <= len(name) <= 30 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(_ORG_END):
+        return name
+    return None
+
+
+def attribute(places: list[tuple[str, str]], roster: list[RosterEntry]) -> Match:
+    """The unit named by the first place (in priority order) that names one surely."""
+    if roster:
+        for source, text in places:
+            entry, _ = best_match(roster, text)
+            if entry is not None:
+                return Match(entry.name, True, source, text)
+    for source, text in places:
+        if source in ("signature", "title", "header", "folder"):
+            name = name_in(text)
+            if name:
+                return Match(name, False, source, text)
+    return Match(None, False, "", "")
+
+
+def load_roster(path: Path) -> list[RosterEntry]:
+    """Read a roster .xlsx: a column named like 单位名称, optional 简称/别名 column."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows = [tuple("" if v is None else str(v).strip() for v in r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return []
+    head = rows[0]
+    name_col = next((i for i, h in enumerate(head) if re.search(r"单位|名称|部门|机关", h)), None)
+    alias_col = next((i for i, h in enumerate(head) if re.search(r"简称|别名|又称", h)), None)
+    if name_col is None:
+        name_col, data = 0, rows
+    else:
+        data = rows[1:]
+    out, seen = [], set()
+    for r in data:
+        name = r[name_col] if name_col < len(r) else ""
+        if not name or name in seen or not re.search(r"[\u4e00-\u9fff]", name):
+            continue
+        seen.add(name)
+        aliases = ()
+        if alias_col is not None and alias_col < len(r) and r[alias_col]:
+            aliases = tuple(a for a in re.split(r"[、，,;；/\s]+", r[alias_col]) if a)
+        out.append(RosterEntry(name, aliases))
+    return out

@@ -1,0 +1,28 @@
+"""XML parsing that never resolves entities, loads DTDs or touches the network."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .base import UnreadableFile
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+    huge_tree=False, remove_comments=True, remove_pis=True,
+)
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def parse_xml(data: bytes, name: str = "") -> etree._Element:
+    """Parse ``data``; a DOCTYPE or entity declaration is ``unsafe_content``.
+
+    OOXML and OFD parts never carry a DTD, so one is a sign of an XXE or
+    billion-laughs attempt and the file is refused rather than parsed.
+    """
+    if _DOCTYPE.search(data[:4096]) or _DOCTYPE.search(data):
+        raise UnreadableFile("unsafe_content", f"DTD/entity declaration in {name}")
+    try:
+        return etree.fromstring(data, parser=_PARSER)
+    except etree.XMLSyntaxError as e:
+        raise UnreadableFile("corrupt", f"{name}: {e}") from None
