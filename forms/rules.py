@@ -70,7 +70,7 @@ def unreadable_file(unit: UnitRecord, ctx: Context) -> list[Finding]:
         if f.status == "error":
             error = f.error_message or ERROR_MESSAGES.get(f.error_code or "", "文件无法读取。")
             out.append(_finding(ctx, "unreadable_file", unit, file=f.path, error=error,
-                                code=f.error_code or ""))
+                                error_code=f.error_code or ""))
     return out
 
 
@@ -158,8 +158,14 @@ def too_thin(unit: UnitRecord, ctx: Context) -> list[Finding]:
     out = []
     for f in _reports(unit):
         chars, figures = count_chars(f.text), len(find_figures(f.text, p["measure_words"]))
-        if chars < p["min_chars"] or figures < p["min_figures"]:
-            out.append(_finding(ctx, "too_thin", unit, file=f.path, chars=chars, figures=figures,
+        reasons = []
+        if chars < p["min_chars"]:
+            reasons.append(f"正文仅{chars}字，要求不少于{p['min_chars']}字")
+        if figures < p["min_figures"]:
+            reasons.append(f"具体数据仅{figures}项，要求不少于{p['min_figures']}项")
+        if reasons:
+            out.append(_finding(ctx, "too_thin", unit, file=f.path, reason="；".join(reasons),
+                                chars=chars, figures=figures,
                                 min_chars=p["min_chars"], min_figures=p["min_figures"]))
     return out
 
@@ -189,7 +195,7 @@ def late_submission(unit: UnitRecord, ctx: Context) -> list[Finding]:
         if late_days > 0 and (window is None or late_days <= window):
             stamp = arrived.strftime("%Y-%m-%d %H:%M")
             out.append(_finding(ctx, "late_submission", unit, file=f.path, basis="收到文件时间",
-                                date=f"{cn_date(arrived.date())}{arrived:%H:%M}",
+                                date=f"{cn_date(arrived.date())} {arrived:%H:%M}",
                                 evidence=(Evidence(f.path, "文件时间", stamp),)))
     return out
 

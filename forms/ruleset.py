@@ -76,7 +76,7 @@ assert tuple(RULE_TITLES) == RULE_CODES
 MESSAGE_FIELDS: dict[str, frozenset[str]] = {
     code: frozenset({"unit", "deadline"} | extra) for code, extra in {
         "missing_submission": set(),
-        "unreadable_file": {"file", "error", "code"},
+        "unreadable_file": {"file", "error", "error_code"},
         "unknown_unit": {"file"},
         "cases_below_min": {"cases", "min"},
         "quarter_without_case": {"quarters", "cases", "min"},
@@ -84,7 +84,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "no_staff_assigned": set(), "no_new_media": set(),
         "study_below_min": {"count", "min"},
         "missing_section": {"file", "section"},
-        "too_thin": {"file", "chars", "figures", "min_chars", "min_figures"},
+        "too_thin": {"file", "reason", "chars", "figures", "min_chars", "min_figures"},
         "late_submission": {"file", "date", "basis"},
         "duplicate_content": {"file", "other_unit", "other_file", "similarity"},
     }.items()
