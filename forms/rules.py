@@ -1,0 +1,264 @@
+"""The checks of SPEC §4: one small pure function per rule code, registered in ``RULES``.
+
+Each rule takes a unit's merged record and a ``Context`` (the loaded ``RuleSet``,
+the deadline, the near-duplicate matches found across units) and returns the
+``Finding``s it sees — possibly none.  Thresholds, on/off, severity and message
+wording all come from configuration (``forms/rules.yaml``, ``forms/messages.yaml``,
+a region's ``--rules`` file); nothing here raises on a shortfall.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from extractors.base import ERROR_MESSAGES, Evidence
+from forms.base import Finding, UnitRecord
+from forms.ruleset import RULE_CODES, RuleSet, load_rules
+from forms.similarity import REPORT_TYPES, Match
+from forms.textstats import cn_date, count_chars, file_name, find_figures, parse_date
+
+__all__ = ["Context", "RULES", "RuleSet", "load_rules", "run_rules", "applicable_rules"]
+
+QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
+UNKNOWN_UNIT_NAME = "未识别"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may consult besides the unit itself."""
+
+    rules: RuleSet
+    deadline: date | None = None
+    duplicates: Mapping[str, tuple[Match, ...]] = field(default_factory=dict)  # by file path
+
+
+def _finding(ctx: Context, code: str, unit: UnitRecord, *, file: str | None = None,
+             evidence: Iterable[Evidence] = (), **fields: Any) -> Finding:
+    deadline = cn_date(ctx.deadline) if ctx.deadline else "规定时限"
+    message = ctx.rules.message(code, unit=unit.unit or UNKNOWN_UNIT_NAME, deadline=deadline,
+                                file=file_name(file) if file else "", **fields)
+    return Finding(rule=code, severity=ctx.rules.severity(code), message=message,
+                   evidence=tuple(evidence), file=file)
+
+
+def _reports(unit: UnitRecord) -> list[Any]:
+    return [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES]
+
+
+def _not_true(unit: UnitRecord, ctx: Context, code: str, key: str) -> list[Finding]:
+    """A boolean fact that is False (stated absent) or None (not stated)."""
+    v = unit.fields.get(key)
+    if v is not None and v.value is True:
+        return []
+    evidence = v.evidence if v is not None else ()
+    return [_finding(ctx, code, unit, file=evidence[0].file if evidence else None, evidence=evidence)]
+
+
+# ---------------------------------------------------------------- the rules --
+
+def missing_submission(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    if unit.files or not unit.on_roster:
+        return []
+    return [_finding(ctx, "missing_submission", unit)]
+
+
+def unreadable_file(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    out = []
+    for f in unit.files:
+        if f.status == "error":
+            error = f.error_message or ERROR_MESSAGES.get(f.error_code or "", "文件无法读取。")
+            out.append(_finding(ctx, "unreadable_file", unit, file=f.path, error=error,
+                                error_code=f.error_code or ""))
+    return out
+
+
+def unknown_unit(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    if unit.unit and unit.on_roster:
+        return []
+    return [_finding(ctx, "unknown_unit", unit, file=f.path) for f in unit.files]
+
+
+def cases_below_min(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    need = ctx.rules.param("cases_below_min", "min")
+    v = unit.fields.get("cases_total")
+    n = v.value if v is not None else None
+    if isinstance(n, int) and n >= need:
+        return []
+    cases = "未见报送或未作说明" if n is None else ("未报送" if n == 0 else f"仅报送{n}个")
+    evidence = v.evidence if v is not None else ()
+    return [_finding(ctx, "cases_below_min", unit, evidence=evidence, cases=cases, min=need,
+                     file=evidence[0].file if evidence else None)]
+
+
+def quarter_without_case(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    need = ctx.rules.param("quarter_without_case", "min")
+    v = unit.fields.get("cases_by_quarter")
+    q = v.value if v is not None else None
+    if not isinstance(q, (list, tuple)) or len(q) != 4 or not all(isinstance(c, int) for c in q):
+        return []
+    low = [QUARTERS[i] for i, c in enumerate(q) if c < need]
+    if not low:
+        return []
+    assert v is not None
+    return [_finding(ctx, "quarter_without_case", unit, evidence=v.evidence, min=need,
+                     quarters="、".join(low), cases="、".join(str(c) for c in q),
+                     file=v.evidence[0].file if v.evidence else None)]
+
+
+def no_duty_list(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    if any(f.doc_type == "duty_list" for f in unit.files):
+        return []
+    return _not_true(unit, ctx, "no_duty_list", "duty_list")
+
+
+def no_leading_group(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    return _not_true(unit, ctx, "no_leading_group", "leading_group")
+
+
+def no_leader_in_charge(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    return _not_true(unit, ctx, "no_leader_in_charge", "leader_in_charge")
+
+
+def no_staff_assigned(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    return _not_true(unit, ctx, "no_staff_assigned", "staff_assigned")
+
+
+def no_new_media(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    if unit.value("new_media"):
+        return []
+    return [_finding(ctx, "no_new_media", unit)]
+
+
+def study_below_min(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    need = ctx.rules.param("study_below_min", "min")
+    v = unit.fields.get("study_sessions")
+    n = v.value if v is not None else None
+    if isinstance(n, int) and n >= need:
+        return []
+    count = "未作说明" if n is None else ("未开展" if n == 0 else f"仅{n}次")
+    evidence = v.evidence if v is not None else ()
+    return [_finding(ctx, "study_below_min", unit, evidence=evidence, count=count, min=need,
+                     file=evidence[0].file if evidence else None)]
+
+
+def missing_section(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    required = ctx.rules.param("missing_section", "sections")
+    out = []
+    for f in _reports(unit):
+        present = set(f.value("sections") or ())
+        out += [_finding(ctx, "missing_section", unit, file=f.path, section=s)
+                for s in required if s not in present]
+    return out
+
+
+def too_thin(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    p = ctx.rules.rules["too_thin"].params
+    out = []
+    for f in _reports(unit):
+        chars, figures = count_chars(f.text), len(find_figures(f.text, p["measure_words"]))
+        reasons = []
+        if chars < p["min_chars"]:
+            reasons.append(f"正文仅{chars}字，要求不少于{p['min_chars']}字")
+        if figures < p["min_figures"]:
+            reasons.append(f"具体数据仅{figures}项，要求不少于{p['min_figures']}项")
+        if reasons:
+            out.append(_finding(ctx, "too_thin", unit, file=f.path, reason="；".join(reasons),
+                                chars=chars, figures=figures,
+                                min_chars=p["min_chars"], min_figures=p["min_figures"]))
+    return out
+
+
+def late_submission(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    """A file dated after the deadline; undated, one whose arrival (mtime) is after it.
+
+    A file time more than ``arrival_window_days`` past the deadline is taken for the
+    time the file was copied or unpacked, not when it arrived, and is not held against
+    the unit.
+    """
+    if ctx.deadline is None:
+        return []
+    window = ctx.rules.param("late_submission", "arrival_window_days")
+    out = []
+    for f in unit.files:
+        d = parse_date(f.value("date"))
+        if d is not None:
+            if d > ctx.deadline:
+                out.append(_finding(ctx, "late_submission", unit, file=f.path, basis="落款日期",
+                                    date=cn_date(d), evidence=f.fields["date"].evidence))
+            continue
+        if f.mtime is None:
+            continue
+        arrived = datetime.fromtimestamp(f.mtime)
+        late_days = (arrived.date() - ctx.deadline).days
+        if late_days > 0 and (window is None or late_days <= window):
+            stamp = arrived.strftime("%Y-%m-%d %H:%M")
+            out.append(_finding(ctx, "late_submission", unit, file=f.path, basis="收到文件时间",
+                                date=f"{cn_date(arrived.date())} {arrived:%H:%M}",
+                                evidence=(Evidence(f.path, "文件时间", stamp),)))
+    return out
+
+
+def duplicate_content(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    out = []
+    for f in unit.files:
+        for m in ctx.duplicates.get(f.path, ()):
+            if m.from_history:
+                other = f"本单位{m.history_year}年度" if m.history_year else "本单位往年"
+            else:
+                other = m.other_unit
+            out.append(_finding(ctx, "duplicate_content", unit, file=f.path, other_unit=other,
+                                other_file=file_name(m.other_path), evidence=m.evidence,
+                                similarity=f"{m.similarity:.0%}"))
+    return out
+
+
+Rule = Callable[[UnitRecord, Context], list[Finding]]
+
+# The one registry, by rule code, in SPEC §4 order (the order findings are listed in).
+RULES: dict[str, Rule] = {
+    "missing_submission": missing_submission,
+    "unreadable_file": unreadable_file,
+    "unknown_unit": unknown_unit,
+    "cases_below_min": cases_below_min,
+    "quarter_without_case": quarter_without_case,
+    "no_duty_list": no_duty_list,
+    "no_leading_group": no_leading_group,
+    "no_leader_in_charge": no_leader_in_charge,
+    "no_staff_assigned": no_staff_assigned,
+    "no_new_media": no_new_media,
+    "study_below_min": study_below_min,
+    "missing_section": missing_section,
+    "too_thin": too_thin,
+    "late_submission": late_submission,
+    "duplicate_content": duplicate_content,
+}
+assert tuple(RULES) == RULE_CODES, "RULES and forms.ruleset.PARAMS must list the same codes"
+
+_FILE_RULES = ("unreadable_file", "unknown_unit")
+
+
+def applicable_rules(unit: UnitRecord) -> tuple[str, ...]:
+    """Which rules make sense for this unit.
+
+    A roster unit that sent nothing only gets ``missing_submission``; files that belong
+    to no roster unit only get the file rules; a unit none of whose files could be read
+    gets the file rules and ``late_submission`` (its content is unknown, not deficient).
+    """
+    if not unit.files:
+        return ("missing_submission",)
+    if not unit.unit or not unit.on_roster:
+        return _FILE_RULES
+    if not any(f.status == "ok" for f in unit.files):
+        return (*_FILE_RULES, "late_submission")
+    return RULE_CODES
+
+
+def run_rules(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    """Every enabled, applicable rule's findings for one unit, in rule order."""
+    out: list[Finding] = []
+    for code in applicable_rules(unit):
+        if ctx.rules.enabled(code):
+            out.extend(RULES[code](unit, ctx))
+    return out

@@ -1,0 +1,216 @@
+"""Near-duplicate reports (``duplicate_content``): jieba words, MinHash + LSH, exact check.
+
+A report's text becomes jieba word tokens (figures replaced by one placeholder, so
+a copy with the numbers changed is still a copy), then word 3-shingles hashed to
+64-bit ints.  Each report gets a ``fingerprint``: a one-permutation MinHash of
+``NUM_HASHES`` ints (one hash per shingle, binned, densified by rotation), cheap
+in pure Python and small enough to keep in records.json for next year's check.
+LSH banding of the fingerprints yields candidate pairs without comparing every
+pair; candidates are then verified with the exact Jaccard similarity of their
+shingle sets.  Against an earlier year only fingerprints are stored, so that
+comparison uses the MinHash estimate (standard error about 0.025 at 0.8).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from extractors.base import Evidence
+
+log = logging.getLogger(__name__)
+
+NUM_HASHES = 256
+SHINGLE_WORDS = 3
+REPORT_TYPES = ("annual_report", "self_inspection")
+_BIN_BITS = 8  # log2(NUM_HASHES)
+_VALUE_MASK = 0xFFFFFFFF
+_OFFSET = 1 << 32  # densified bins add distance * _OFFSET; stays below 2**53 (JSON-safe)
+_NUMERIC = re.compile(r"^[\d.,%％零〇一二两三四五六七八九十百千万亿余多]+$")
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report text to compare: which unit sent it and from which file."""
+
+    unit: str
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """``path`` is near-identical to ``other_path`` (another unit's, or an earlier year's)."""
+
+    path: str
+    other_unit: str
+    other_path: str
+    similarity: float
+    evidence: tuple[Evidence, ...] = ()
+    from_history: bool = False  # other_path is the same unit's report in an earlier records.json
+    history_year: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    """Import and set up jieba once: cache in a writable temp dir, quiet logging."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    cache = Path(tempfile.gettempdir()) / "pufa-jieba"
+    try:
+        cache.mkdir(exist_ok=True)
+    except OSError:
+        cache = Path(tempfile.mkdtemp(prefix="pufa-jieba-"))
+    jieba.dt.tmp_dir = str(cache)
+    return jieba
+
+
+def tokens(text: str) -> list[str]:
+    """jieba words without punctuation or spaces; figures become ``#``."""
+    words = _jieba().lcut(text)
+    return ["#" if _NUMERIC.match(w) else w for w in words if any(c.isalnum() for c in w)]
+
+
+def shingles(words: Sequence[str], size: int = SHINGLE_WORDS) -> set[int]:
+    """Stable 64-bit hashes of the word ``size``-grams (the whole text when shorter)."""
+    if not words:
+        return set()
+    grams = [words[i:i + size] for i in range(max(1, len(words) - size + 1))]
+    return {_hash64("\x1f".join(g)) for g in grams}
+
+
+def _hash64(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def minhash(hashes: Iterable[int]) -> list[int]:
+    """One-permutation MinHash with rotation densification; ``[]`` for no shingles."""
+    bins: list[int | None] = [None] * NUM_HASHES
+    for h in hashes:
+        i, v = h & (NUM_HASHES - 1), (h >> _BIN_BITS) & _VALUE_MASK
+        cur = bins[i]
+        if cur is None or v < cur:
+            bins[i] = v
+    if all(b is None for b in bins):
+        return []
+    out = []
+    for i in range(NUM_HASHES):
+        for dist in range(NUM_HASHES):
+            b = bins[(i + dist) % NUM_HASHES]
+            if b is not None:
+                out.append(b + dist * _OFFSET)
+                break
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _analyse(text: str) -> tuple[frozenset[int], tuple[int, ...]]:
+    sh = frozenset(shingles(tokens(text)))
+    return sh, tuple(minhash(sh))
+
+
+def fingerprint(text: str) -> list[int]:
+    """The MinHash fingerprint of a report text, for records.json (``[]`` for empty text)."""
+    return list(_analyse(text)[1])
+
+
+def estimate(a: Sequence[int], b: Sequence[int]) -> float:
+    """Jaccard similarity estimated from two fingerprints (0.0 when either is empty)."""
+    if not a or len(a) != len(b):
+        return 0.0
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def band_shape(threshold: float, recall: float = 0.99) -> tuple[int, int]:
+    """(bands, rows): the most selective banding that still catches pairs at ``threshold``."""
+    best = (NUM_HASHES // 2, 2)
+    for rows in (2, 4, 8, 16, 32):
+        bands = NUM_HASHES // rows
+        if 1 - (1 - threshold ** rows) ** bands >= recall:
+            best = (bands, rows)
+    return best
+
+
+def candidate_pairs(fps: Sequence[Sequence[int]], threshold: float) -> set[tuple[int, int]]:
+    """Index pairs sharing at least one LSH band."""
+    bands, rows = band_shape(threshold)
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
+    for idx, fp in enumerate(fps):
+        if len(fp) != NUM_HASHES:
+            continue
+        for b in range(bands):
+            buckets[(b, tuple(fp[b * rows:(b + 1) * rows]))].append(idx)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            pairs.update(combinations(members, 2))
+    return pairs
+
+
+def shared_sentence(a: str, b: str, min_chars: int = 12) -> str | None:
+    """The longest sentence found word for word in both texts (to quote as evidence)."""
+    in_b = {s.strip() for s in _SENTENCE.findall(b)}
+    common = [s.strip() for s in _SENTENCE.findall(a) if s.strip() in in_b and len(s.strip()) >= min_chars]
+    return max(common, key=len) if common else None
+
+
+def find_duplicates(reports: Sequence[Report], threshold: float,
+                    history: Mapping[str, Any] | None = None) -> dict[str, tuple[Match, ...]]:
+    """Matches per report path: other units' near-identical reports, and the same unit's earlier year."""
+    found: dict[str, list[Match]] = defaultdict(list)
+    analysed = [_analyse(r.text) for r in reports]
+    for i, j in sorted(candidate_pairs([fp for _, fp in analysed], threshold)):
+        a, b = reports[i], reports[j]
+        if a.unit == b.unit:
+            continue
+        sim = jaccard(analysed[i][0], analysed[j][0])
+        if sim >= threshold:
+            quote = shared_sentence(a.text, b.text)
+            ev = (Evidence(a.path, "正文", quote), Evidence(b.path, "正文", quote)) if quote else ()
+            found[a.path].append(Match(a.path, b.unit, b.path, sim, ev))
+            found[b.path].append(Match(b.path, a.unit, a.path, sim, ev[::-1]))
+    if history:
+        earlier = history_fingerprints(history)
+        year = history.get("year") if isinstance(history.get("year"), int) else None
+        for r, (_, fp) in zip(reports, analysed):
+            for path, old in earlier.get(r.unit, ()):
+                sim = estimate(fp, old)
+                if sim >= threshold:
+                    found[r.path].append(Match(r.path, r.unit, path, sim, (), True, year))
+    return {path: tuple(ms) for path, ms in found.items() if ms}
+
+
+def history_fingerprints(records: Mapping[str, Any]) -> dict[str, list[tuple[str, list[int]]]]:
+    """``{unit: [(path, fingerprint), …]}`` of the report files of an earlier records.json."""
+    out: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+    files = records.get("files")
+    if not isinstance(files, list):
+        return {}
+    skipped = 0
+    for f in files:
+        if not isinstance(f, dict) or f.get("doc_type") not in REPORT_TYPES or not f.get("unit"):
+            continue
+        fp = f.get("fingerprint")
+        if isinstance(fp, list) and len(fp) == NUM_HASHES and all(isinstance(x, int) for x in fp):
+            out[f["unit"]].append((str(f.get("path", "")), fp))
+        else:
+            skipped += 1
+    if skipped:
+        log.info("history: %d report files without a usable fingerprint were skipped", skipped)
+    return dict(out)
