@@ -1,0 +1,165 @@
+"""Command line of 普法办文书助手: parse, call one library function, print the result.
+
+Only this module configures logging and turns library exceptions into a
+one-line Chinese message and an exit status.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"“{value}”不是日期，请写成 2022-12-10 的形式") from None
+
+
+def _existing_dir(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    p = Path(value)
+    if not p.is_dir():
+        raise click.BadParameter(f"找不到收件文件夹“{value}”")
+    return p
+
+
+def _existing_file(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    if value is None:
+        return None
+    p = Path(value)
+    if not p.is_file():
+        raise click.BadParameter(f"找不到文件“{value}”")
+    return p
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="显示更多运行信息（-vv 显示调试信息）。")
+@click.version_option(package_name="pufa", message="pufa %(version)s")
+def cli(verbose: int) -> None:
+    """普法办文书助手：检查“谁执法谁普法”履职材料，生成台账、通知和公文草稿。"""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("inbox", callback=_existing_dir)
+@click.option("--roster", callback=_existing_file, help="单位名单 .xlsx（单位名称列，可含简称/别名列）。")
+@click.option("--rules", callback=_existing_file, help="本地区的规则配置 .yaml（阈值、开关）。")
+@click.option("--year", type=click.IntRange(2000, 2100), help="评议年度，如 2022（默认按材料推断）。")
+@click.option("--deadline", callback=_date, help="报送截止日期，如 2022-12-10。")
+@click.option("--history", callback=_existing_file, help="上一年度的 records.json，用于比对雷同内容。")
+@click.option("--out", "out", default="outputs", show_default=True, help="输出文件夹。")
+@click.option("--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为按 CPU 核数）。")
+@click.option("--strict", is_flag=True, help="存在“错误”级问题时以状态码 1 退出。")
+def check(inbox: Path, roster: Path | None, rules: Path | None, year: int | None, deadline: dt.date | None,
+          history: Path | None, out: str, jobs: int, strict: bool) -> None:
+    """检查收件文件夹中的全部材料，输出 records.json、台账.xlsx 和 通知/。"""
+    from outputs.console import print_summary, progress_bar
+    from pipeline import CheckOptions, run_check
+
+    opts = CheckOptions(inbox, Path(out), roster, rules, year, deadline, history, jobs)
+    with progress_bar(inbox) as advance:
+        result = run_check(opts, progress=advance)
+    print_summary(result)
+    if strict and result.summary["errors"]:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.group()
+def draft() -> None:
+    """起草公文：履职评议情况通报、实施方案、自查报告。"""
+
+
+@draft.command("circular")
+@click.option("--records", "records_path", required=True, callback=_existing_file, help="pufa check 生成的 records.json。")
+@click.option("--config", "config_path", callback=_existing_file, help="本办信息 .yaml（名称、文号、日期等）。")
+@click.option("-o", "--output", "output", default="通报.docx", show_default=True, help="输出的 .docx 文件。")
+def draft_circular(records_path: Path, config_path: Path | None, output: str) -> None:
+    """起草年度“谁执法谁普法”履职评议情况通报。"""
+    from outputs.drafts import draft_circular as run, load_draft_config
+    from outputs.records import load_records
+
+    path = run(load_records(records_path), load_draft_config(config_path, "circular"), Path(output))
+    click.echo(f"已生成通报草稿：{path}")
+
+
+@draft.command("plan")
+@click.option("--config", "config_path", callback=_existing_file, help="实施方案 .yaml（年度、范围、阶段和时间）。")
+@click.option("-o", "--output", "output", default="实施方案.docx", show_default=True, help="输出的 .docx 文件。")
+def draft_plan(config_path: Path | None, output: str) -> None:
+    """起草年度履职评议实施方案。"""
+    from outputs.drafts import draft_plan as run, load_draft_config
+
+    path = run(load_draft_config(config_path, "plan"), Path(output))
+    click.echo(f"已生成实施方案草稿：{path}")
+
+
+@draft.command("self-inspection")
+@click.option("--records", "records_path", required=True, callback=_existing_file, help="pufa check 生成的 records.json。")
+@click.option("--config", "config_path", callback=_existing_file, help="本办信息 .yaml。")
+@click.option("-o", "--output", "output", default="自查报告.docx", show_default=True, help="输出的 .docx 文件。")
+def draft_self_inspection(records_path: Path, config_path: Path | None, output: str) -> None:
+    """起草本办向上级报送的自查报告。"""
+    from outputs.drafts import draft_self_inspection as run, load_draft_config
+    from outputs.records import load_records
+
+    path = run(load_records(records_path), load_draft_config(config_path, "self_inspection"), Path(output))
+    click.echo(f"已生成自查报告草稿：{path}")
+
+
+def _usage_message(e: click.UsageError) -> str:
+    if isinstance(e, click.MissingParameter):
+        name = (e.param.human_readable_name if e.param else "") or "参数"
+        return f"缺少必需的参数：{name}"
+    if isinstance(e, click.NoSuchOption):
+        return f"没有这个选项：{e.option_name}"
+    if isinstance(e, click.BadOptionUsage):
+        return f"选项用法有误：{e.option_name}"
+    if isinstance(e, click.BadParameter):
+        name = (e.param.get_error_hint(e.ctx) if e.param and e.ctx else "") or "参数"
+        return f"{name} 的值无效：{e.message}"
+    if "No such command" in e.message:
+        return f"没有这个命令：{e.message.split(chr(39))[1] if chr(39) in e.message else e.message}"
+    return e.message
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: Chinese messages for usage and domain errors, no traceback."""
+    from forms.config import ConfigError
+
+    try:
+        cli.main(args=argv, prog_name="pufa", standalone_mode=False)
+    except click.UsageError as e:
+        hint = f"\n运行“pufa {e.ctx.command_path.split(' ', 1)[1] + ' ' if e.ctx and ' ' in e.ctx.command_path else ''}--help”查看用法。"
+        click.echo(f"用法错误：{_usage_message(e)}{hint}", err=True)
+        return EXIT_USAGE
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except click.Abort:
+        click.echo("已中止。", err=True)
+        return 130
+    except ConfigError as e:
+        click.echo(str(e), err=True)
+        return EXIT_USAGE
+    except (ValueError, OSError) as e:
+        click.echo(f"无法完成：{e}", err=True)
+        return EXIT_FINDINGS
+    except SystemExit as e:
+        return int(e.code or 0)
+    return EXIT_OK
+
+
+def console() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    console()

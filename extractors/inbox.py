@@ -1,0 +1,42 @@
+"""Listing what was received: every regular file below INBOX, read-only.
+
+Links are not followed (a link could point anywhere on the machine) and
+editor droppings (``~$x.docx``, ``.DS_Store``, ``Thumbs.db``) are skipped.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+_JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
+
+
+@dataclass(frozen=True)
+class Source:
+    rel: str  # path relative to INBOX, POSIX separators
+    path: Path  # where the bytes are
+    size: int
+    mtime: float
+
+
+def is_junk(name: str) -> bool:
+    low = name.lower()
+    return low in _JUNK_NAMES or name.startswith("~$") or name.startswith(".~") or name.startswith("._")
+
+
+def list_inbox(inbox: Path) -> list[Source]:
+    out: list[Source] = []
+    for root, dirs, files in os.walk(inbox, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
+        for name in sorted(files):
+            full = Path(root) / name
+            if is_junk(name) or full.is_symlink():
+                continue
+            try:
+                st = full.stat()
+            except OSError:
+                continue
+            rel = full.relative_to(inbox).as_posix()
+            out.append(Source(rel, full, st.st_size, st.st_mtime))
+    return out

@@ -1,0 +1,69 @@
+"""records.json (SPEC §7): the machine-readable result every writer reads."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from extractors.base import Value
+from forms.base import FIELD_KEYS, LIST_KEYS, FileRecord, Finding, UnitRecord
+
+from .atomic import write_text
+
+SCHEMA = "pufa.records/1"
+
+
+def field_values(fields: dict[str, Value]) -> dict[str, Any]:
+    return {k: (fields[k].value if k in fields else ([] if k in LIST_KEYS else None)) for k in FIELD_KEYS}
+
+
+def _first_evidence(fields: dict[str, Value]) -> dict[str, dict[str, str]]:
+    return {k: v.evidence[0].as_dict() for k, v in fields.items() if v.evidence}
+
+
+def _all_evidence(fields: dict[str, Value]) -> dict[str, list[dict[str, str]]]:
+    return {k: [e.as_dict() for e in v.evidence] for k, v in fields.items() if v.evidence}
+
+
+def file_dict(f: FileRecord, superseded: bool = False) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "path": f.path, "sha256": f.sha256, "status": f.status,
+        "error": {"code": f.error_code, "message": f.error_message} if f.status == "error" else None,
+        "unit": f.unit, "doc_type": f.doc_type, "size": f.size,
+    }
+    if f.status == "ok":
+        d["fields"] = field_values(f.fields)
+        d["evidence"] = _first_evidence(f.fields)
+        d["chars"] = len(f.text)
+    else:
+        d["fields"] = {}
+        d["evidence"] = {}
+    if superseded:
+        d["superseded"] = True
+    return d
+
+
+def finding_dict(x: Finding) -> dict[str, Any]:
+    return {"rule": x.rule, "severity": x.severity, "message": x.message, "file": x.file,
+            "evidence": [e.as_dict() for e in x.evidence]}
+
+
+def unit_dict(u: UnitRecord) -> dict[str, Any]:
+    return {
+        "unit": u.unit, "on_roster": u.on_roster, "files": [f.path for f in u.files],
+        "fields": field_values(u.fields), "evidence": _all_evidence(u.fields),
+        "findings": [finding_dict(x) for x in u.findings],
+        "score": u.score, "grade": u.grade, "score_items": [dict(i) for i in u.score_items],
+    }
+
+
+def write_records(records: dict[str, Any], path: Path) -> Path:
+    text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=False)
+    return write_text(path, text + "\n")
+
+
+def load_records(path: Path) -> dict[str, Any]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ValueError(f"{path} 不是 pufa 生成的 records.json")
+    return data

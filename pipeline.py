@@ -1,0 +1,179 @@
+"""``pufa check``: inbox → extractors → forms → outputs, as one library call."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable
+
+from extractors.base import UnreadableFile, Value
+from extractors.fields import extract
+from extractors.inbox import Source, list_inbox
+from extractors.read import read_document
+from extractors.units import RosterEntry, load_roster
+from forms.base import FileRecord, UnitRecord
+from forms.merge import merge_fields, superseded
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_UNIT = "（未识别单位）"
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    inbox: Path
+    out: Path
+    roster: Path | None = None
+    rules: Path | None = None
+    year: int | None = None
+    deadline: dt.date | None = None
+    history: Path | None = None
+    jobs: int = 0  # 0: as many as cores
+
+
+@dataclass
+class CheckResult:
+    records: dict[str, Any]
+    outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        units = self.records["units"]
+        received = [u for u in units if u["files"]]
+        return {
+            "files": len(self.records["files"]),
+            "unreadable": sum(1 for f in self.records["files"] if f["status"] == "error"),
+            "received": len(received),
+            "missing": len(self.records["missing_units"]),
+            "with_problems": sum(1 for u in received if u["findings"]),
+            "errors": sum(1 for u in units for x in u["findings"] if x["severity"] == "error"),
+        }
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> FileRecord:
+    """Read and extract one file; an unreadable file becomes an error record, never an exception."""
+    digest = sha256_of(src.path)
+    try:
+        doc = read_document(src.path, src.rel)
+        ex = extract(doc, roster, year)
+    except UnreadableFile as e:
+        log.info("%s: %s", src.rel, e)
+        return FileRecord(src.rel, digest, "error", e.code, e.message, unit=_unit_from_path(src.rel, roster),
+                          size=src.size, mtime=src.mtime)
+    return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=ex.fields["doc_type"].value,
+                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime)
+
+
+def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
+    """An unreadable file is still attributed by its folder and file name."""
+    from pathlib import PurePosixPath
+
+    from extractors.units import attribute
+
+    parts = rel.replace("!/", "/").split("/")
+    places = [("folder", p) for p in reversed(parts[:-1])] + [("filename", PurePosixPath(parts[-1]).stem)]
+    return attribute(places, roster).name
+
+
+def group_units(files: list[FileRecord], roster: list[RosterEntry]) -> list[UnitRecord]:
+    by_unit: dict[str, list[FileRecord]] = defaultdict(list)
+    for f in files:
+        by_unit[f.unit or UNKNOWN_UNIT].append(f)
+    names = [e.name for e in roster]
+    ordered = names + sorted(u for u in by_unit if u not in names)
+    units = []
+    for name in ordered:
+        group = by_unit.get(name, [])
+        old = superseded(group)
+        live = [f for f in group if f.path not in old]
+        fields = merge_fields(live) if live else {}
+        if fields and "unit" not in fields and name != UNKNOWN_UNIT:
+            fields["unit"] = Value(name)
+        units.append(UnitRecord(name, tuple(group), fields, on_roster=name in names or not roster))
+    return units
+
+
+def infer_year(files: list[FileRecord]) -> int | None:
+    years = Counter(f.value("year") for f in files if f.status == "ok" and f.value("year"))
+    return years.most_common(1)[0][0] if years else None
+
+
+def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None, jobs: int,
+             progress: Callable[[str], None] | None = None) -> list[FileRecord]:
+    from extractors.parallel import map_files
+
+    return map_files(sources, roster, year, jobs, progress)
+
+
+def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitRecord],
+                  roster: list[RosterEntry], year: int | None) -> dict[str, Any]:
+    from outputs.records import SCHEMA, file_dict, unit_dict
+
+    old = set()
+    for u in units:
+        old |= superseded(u.files)
+    return {
+        "schema": SCHEMA,
+        "year": year,
+        "generated_at": dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).isoformat(timespec="seconds"),
+        "inbox": str(opts.inbox.resolve()),
+        "deadline": opts.deadline.isoformat() if opts.deadline else None,
+        "roster": [e.name for e in roster],
+        "files": [file_dict(f, f.path in old) for f in files],
+        "units": [unit_dict(u) for u in units if u.files or u.findings],
+        "missing_units": [u.unit for u in units if u.on_roster and not u.files and roster],
+        "unknown_files": [f.path for f in files if not f.unit],
+    }
+
+
+def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None) -> CheckResult:
+    """Check everything in the inbox and write records.json, 台账.xlsx and 通知/."""
+    from forms.check import check_units
+    from forms.ruleset import load_rules
+
+    rules = load_rules(opts.rules)  # config errors surface before any work
+    roster = load_roster(opts.roster) if opts.roster else []
+    history = _load_history(opts.history)
+    sources = list_inbox(opts.inbox)
+    files = read_all(sources, roster, opts.year, opts.jobs, progress)
+    year = opts.year or infer_year(files)
+    units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
+    records = build_records(opts, files, units, roster, year)
+    return CheckResult(records, write_outputs(records, opts.out))
+
+
+def _load_history(path: Path | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    from outputs.records import load_records
+
+    return load_records(path)
+
+
+def write_outputs(records: dict[str, Any], out: Path) -> list[Path]:
+    from outputs.records import write_records
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = [write_records(records, out / "records.json")]
+    try:
+        from outputs.ledger import write_ledger
+    except ImportError:  # pragma: no cover - until the ledger lands
+        return written
+    written.append(write_ledger(records, out / "台账.xlsx"))
+    try:
+        from outputs.notices import write_notices
+    except ImportError:  # pragma: no cover
+        return written
+    written.extend(write_notices(records, out / "通知"))
+    return written
