@@ -24,7 +24,7 @@ _PLAN = re.compile(PLAN_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS)
 _PART = re.compile(PART_MARKERS)
 _STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
-_FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个)?")
+_FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个|作为|为|列为)?")
 
 
 @dataclass(frozen=True)
@@ -38,17 +38,18 @@ class Candidate:
 
 
 def _claim_backward(before: str, unit: str) -> str | None:
-    best, best_end = None, -1
+    """The field of the keyword ending nearest the number (the longer keyword on a tie)."""
+    best, best_key = None, (-1, 0)
     for field, (keywords, units) in COUNT_FIELDS.items():
         if unit not in units:
             continue
         for kw in keywords:
             pos = before.rfind(kw)
-            if pos >= 0 and pos + len(kw) > best_end:
-                best, best_end = field, pos + len(kw)
+            if pos >= 0 and (pos + len(kw), len(kw)) > best_key:
+                best, best_key = field, (pos + len(kw), len(kw))
     for word in NON_FIELD_WORDS:
         pos = before.rfind(word)
-        if pos >= 0 and pos + len(word) > best_end:
+        if pos >= 0 and pos + len(word) > best_key[0]:
             return None
     return best
 
@@ -69,10 +70,11 @@ def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
             continue
         cs, ce = clause_bounds(sentence, m.start())
         clause = sentence[cs:ce]
+        ls = _label_start(sentence, cs)
         if _PLAN.search(clause):
             continue
         unit = m.group("unit")
-        field = _claim_backward(sentence[cs:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
         if field is None:
             continue
         if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
@@ -83,10 +85,33 @@ def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
     return out
 
 
+def _label_start(sentence: str, cs: int) -> int:
+    """A clause that follows a colon belongs with its label (``以案释法案例：4个``)."""
+    if cs >= 1 and sentence[cs - 1] in "：:":
+        return clause_bounds(sentence, cs - 1)[0]
+    return cs
+
+
+def _merge_siblings(cands: list[Candidate]) -> list[Candidate]:
+    """Figures of one field listed in one sentence (进社区12次、进企业8次) add up."""
+    out: list[Candidate] = []
+    by_sentence: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for group in by_sentence.values():
+        if len(group) == 1 or any(c.total or c.part for c in group):
+            out.extend(group)
+            continue
+        total = sum(c.value for c in group)
+        out.append(Candidate(group[0].field, total, False, False, group[0].evidence, group[0].sentence))
+    return out
+
+
 def choose(cands: list[Candidate]) -> Value | None:
     """A stated total wins; parts alone are summed; else the largest figure stated."""
     if not cands:
         return None
+    cands = _merge_siblings(cands)
     totals = [c for c in cands if c.total]
     if totals:
         best = max(totals, key=lambda c: c.value)

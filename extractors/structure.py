@@ -81,7 +81,7 @@ def structure(doc: Document) -> list[Para]:
         hl = 0
         if lvl == top and top:
             hl = 1
-            section = section_of_heading(text) or (section if top == 3 else None)
+            section = section_of_heading(text) or _topical(section, top)
         elif lvl:
             hl = 2
         elif b.kind == "para":
@@ -91,6 +91,13 @@ def structure(doc: Document) -> list[Para]:
                     section = name
         paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col))
     return paras
+
+
+def _topical(previous: str | None, top: int) -> str | None:
+    """A top heading naming no section (一、强化组织领导) is one of the things done."""
+    if previous in ("存在问题", "下一步打算"):
+        return previous if top == 3 else None
+    return "主要做法"
 
 
 def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:
