@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
 from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NON_FIELD_WORDS, PART_MARKERS, PLAN_MARKERS,
-                       STUDY_SUBJECT, TOTAL_MARKERS)
+                       STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS, YEAR_SPAN_MARKERS)
 from .structure import Para
 from .textutil import clause_bounds, sentences
 
 _ALL_UNITS = sorted({u for _, units in COUNT_FIELDS.values() for u in units}, key=len, reverse=True)
 _QTY = re.compile(rf"(?<![\d.])(?P<num>{NUMBER})\s*(?P<unit>{'|'.join(_ALL_UNITS)})(?:[（(]次[）)])?")
 _PLAN = re.compile(PLAN_MARKERS)
+_STOCK = re.compile(STOCK_MARKERS)
+_SPAN = re.compile(YEAR_SPAN_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS)
 _PART = re.compile(PART_MARKERS)
 _STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
@@ -35,6 +37,7 @@ class Candidate:
     part: bool
     evidence: Evidence
     sentence: str
+    pos: int = 0  # where in the sentence the figure stands
 
 
 def _claim_backward(before: str, unit: str) -> str | None:
@@ -54,6 +57,13 @@ def _claim_backward(before: str, unit: str) -> str | None:
     return best
 
 
+_ALL_KEYWORDS = tuple({k for kws, _ in COUNT_FIELDS.values() for k in kws} | set(NON_FIELD_WORDS))
+
+
+def _has_keyword(clause: str) -> bool:
+    return any(k in clause for k in _ALL_KEYWORDS)
+
+
 def _claim_forward(after: str, unit: str) -> str | None:
     after = _FORWARD_GAP.sub("", after, count=1)
     for field, keywords in FORWARD_KEYWORDS.items():
@@ -71,17 +81,20 @@ def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
         cs, ce = clause_bounds(sentence, m.start())
         clause = sentence[cs:ce]
         ls = _label_start(sentence, cs)
-        if _PLAN.search(clause):
+        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]):
             continue
         unit = m.group("unit")
         field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        if field is None and not _has_keyword(clause) and ls > 0:
+            # 编写以案释法案例，全年报送4个: the figure's subject is named in the clause before
+            field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit)
         if field is None:
             continue
         if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
             continue
         total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(clause)
         part = bool(_PART.search(clause)) or bool(_PART.search(sentence[:cs])) and not total
-        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence))
+        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence, m.start()))
     return out
 
 
@@ -119,7 +132,7 @@ def choose(cands: list[Candidate]) -> Value | None:
     if all(c.part for c in cands):
         seen: dict[str, Candidate] = {}
         for c in cands:
-            seen.setdefault(c.sentence + str(c.value), c)
+            seen.setdefault(f"{c.evidence.where}|{c.sentence}|{c.pos}", c)
         parts = list(seen.values())
         return Value(sum(c.value for c in parts), tuple(c.evidence for c in parts))
     whole = [c for c in cands if not c.part]
