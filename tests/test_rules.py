@@ -140,7 +140,7 @@ def test_late_submission_off_without_deadline() -> None:
 def test_missing_submission_only_for_roster_units_without_files() -> None:
     (f,) = run_rules(unit("区民政局", []), ctx())
     assert (f.rule, f.severity) == ("missing_submission", "error")
-    assert f.message == "区民政局未报送普法履职报告等材料（报送截止日期：2022年12月10日），请尽快补报。"
+    assert f.message == "区民政局未报送普法履职报告等材料，请尽快补报。"
     assert applicable_rules(unit("区民政局", [])) == ("missing_submission",)
 
 
