@@ -212,6 +212,22 @@ ZJ_LIST = Doc(
     quotes=["鹤溪区住房和城乡建设局2023年度普法责任清单", "《城镇燃气管理条例》", "2023年3月10日"],
 )
 
+ZJ_LETTER = Doc(
+    path="住建局关于报送普法履职材料的函.docx",
+    unit="区住房和城乡建设局", doc_type="other",
+    blocks=[
+        T("鹤溪区住房和城乡建设局关于报送2023年度普法履职材料的函"),
+        TO("区委依法治区办："),
+        P("根据《关于做好2023年度国家机关“谁执法谁普法”履职报告评议工作的通知》要求，现将我局2023年度普法工作总结等材料报送你办，请审阅。"),
+        P("联系人：陶静，联系电话：6521837。"),
+        P("附件：鹤溪区住房和城乡建设局2023年度普法工作总结"),
+        SIG("鹤溪区住房和城乡建设局"),
+        D("2023年11月30日"),
+    ],
+    fields={**Y, "date": "2023-11-30"},
+    quotes=["关于报送2023年度普法履职材料的函", "联系人：陶静", "2023年11月30日"],
+)
+
 
 # ==================================================================== 区农业农村局
 # Report sent in traditional characters; Chinese numerals; a plan written in February.
@@ -695,7 +711,7 @@ SJ_CASES = Doc(
 
 
 DOCS = [
-    JT_REPORT, JT_CASES, ZJ_REPORT, ZJ_LIST, NY_REPORT, NY_PLAN, NY_CASES, YB_REPORT,
+    JT_REPORT, JT_CASES, ZJ_REPORT, ZJ_LIST, ZJ_LETTER, NY_REPORT, NY_PLAN, NY_CASES, YB_REPORT,
     WL_REPORT, WL_CASES, GA_DRAFT, GA_REVISED, GA_CASES, SL_REPORT, SJ_REPORT, SJ_LIST,
     SJ_STATS, SJ_CASES,
 ]
