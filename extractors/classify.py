@@ -7,6 +7,7 @@ from .structure import Para
 
 # checked in order against the title, then the file name; first hit wins
 TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("other", r"(?:的|报送)函$|函[)）]?$|报送单$|^关于报送[^报告总结]*材料"),  # a cover letter
     ("duty_list", r"责任清单|普法清单|责任分工表"),
     ("case_report", r"以案释法|典型案例|案例汇编|案例选编|案例"),
     ("self_inspection", r"自查|自评|自检"),
