@@ -372,6 +372,7 @@ def _table_row(doc: DocxDocument, table: Any, texts: list[str], style_id: str,
     row = table.add_row()
     trpr = row._tr.get_or_add_trPr()
     trpr.append(trpr.makeelement(qn("w:cantSplit"), {}))
+    trpr.append(trpr.makeelement(qn("w:trHeight"), {qn("w:val"): "454", qn("w:hRule"): "atLeast"}))
     if header:
         trpr.append(trpr.makeelement(qn("w:tblHeader"), {}))
     for cell, text, width in zip(row.cells, texts, col_twips):
