@@ -66,7 +66,7 @@ SELF_PLANS = (
 
 # 整改通知: what a unit sends back for each finding (in order of first appearance).
 REMEDIES: dict[str, str] = {
-    "missing_submission": "年度“谁执法谁普法”履职报告、普法责任清单、以案释法典型案例等履职材料",
+    "missing_submission": "“谁执法谁普法”履职报告、普法责任清单、以案释法典型案例等履职材料",
     "unreadable_file": "可正常打开的电子文件（.docx 或文字版 .pdf）",
     "cases_below_min": "补充的以案释法典型案例",
     "quarter_without_case": "补充的以案释法典型案例",
