@@ -189,7 +189,7 @@ def plan_context(config: dict[str, Any]) -> dict[str, Any]:
         {"name": name, "start": f"{year}-{start}", "end": f"{year}-{end}", "text": body}
         for name, start, end, body in text.PLAN_PHASES]
     for phase in phases:
-        phase["text"] = phase["text"].format(end=cn_date(phase["end"]), office=office)
+        phase["text"] = phase["text"].replace("{end}", cn_date(phase["end"])).replace("{office}", office)
     names = [f"{year}年度评议工作时间安排表"] + (["评议单位名单"] if cfg["units"] else [])
     lines, marks = attachments(names)
     units_note = f"（共{len(cfg['units'])}个，名单见附件2）" if cfg["units"] else ""
@@ -278,6 +278,5 @@ def _unit_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
         value = (u.get("fields") or {}).get(key)
         return "—" if value is None else str(value)
 
-    return [{"unit": u["unit"], "cases": figure(u, "cases_total"),
-             "activities": figure(u, "activities"), "consultations": figure(u, "consultations"),
+    return [{"unit": u["unit"], "cases": figure(u, "cases_total"), "activities": figure(u, "activities"),
              "score": score_text(u.get("score")), "grade": u.get("grade") or "—"} for u in units]

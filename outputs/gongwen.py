@@ -284,6 +284,7 @@ def _sync_run_fonts(doc: DocxDocument, lay: Layout) -> None:
 def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
     """After rendering: signature centred over the date (GB/T 9704 §7.3.5.1), masthead fitted."""
     paragraphs = list(doc.paragraphs)
+    _keep_closing_with_text(paragraphs)
     for i, p in enumerate(paragraphs):
         if p.style.style_id == "GwDate" and p.text.strip():
             signature = [q for q in paragraphs[max(0, i - 3):i]
@@ -296,6 +297,18 @@ def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
             size = min(lay.masthead_pt, fit)
             for r in p.runs:
                 set_size(r._r.get_or_add_rPr(), int(size * 2) / 2)
+
+
+_CLOSING = ("GwAttachNote", "GwSignature", "GwDate")
+
+
+def _keep_closing_with_text(paragraphs: list) -> None:
+    """附件说明, 署名 and 日期 never open a page alone: the text before them comes along."""
+    for i, p in enumerate(paragraphs):
+        if p.style.style_id in _CLOSING:
+            for q in paragraphs[max(0, i - 1):i + 1]:
+                if q.style.style_id != "GwDate":
+                    q.paragraph_format.keep_with_next = True
 
 
 _ATTACH_PREFIX = re.compile(r"^(附件：|　*)(\d+[.．])?")
@@ -344,9 +357,10 @@ def add_paragraph(doc: DocxDocument, text: str, style_id: str) -> Any:
 
 
 def add_table(doc: DocxDocument, lay: Layout, head: list[str], cells: list[str],
-              widths: list[float], loop: str) -> Any:
+              widths: list[float], loop: str, justify: tuple[int, ...] = ()) -> Any:
     """A bordered table: a repeated header row, then one row ``cells`` repeated by the
-    docxtpl row loop ``loop`` (e.g. ``r in rows``); ``widths`` are relative."""
+    docxtpl row loop ``loop`` (e.g. ``r in rows``); ``widths`` are relative; the columns
+    in ``justify`` (long text) are justified instead of centred."""
     from docx.shared import Twips
 
     table = doc.add_table(rows=0, cols=len(head))
@@ -359,13 +373,15 @@ def add_table(doc: DocxDocument, lay: Layout, head: list[str], cells: list[str],
     _table_row(doc, table, head, "GwTableHead", col_twips, header=True)
     _table_row(doc, table, [f"{{%tr for {loop} %}}"] + [""] * (len(head) - 1), "GwTableText",
                col_twips)
-    _table_row(doc, table, cells, "GwTableText", col_twips)
+    row = _table_row(doc, table, cells, "GwTableText", col_twips)
+    for i in justify:
+        put(row.cells[i].paragraphs[0]._p.get_or_add_pPr(), "jc", PPR_ORDER, val="both")
     _table_row(doc, table, ["{%tr endfor %}"] + [""] * (len(head) - 1), "GwTableText", col_twips)
     return table
 
 
 def _table_row(doc: DocxDocument, table: Any, texts: list[str], style_id: str,
-               col_twips: list[int], header: bool = False) -> None:
+               col_twips: list[int], header: bool = False) -> Any:
     from docx.shared import Twips
 
     style = doc.styles[doc.styles.element.get_by_id(style_id).name_val]
@@ -382,3 +398,4 @@ def _table_row(doc: DocxDocument, table: Any, texts: list[str], style_id: str,
         para.style = style
         if text:
             para.add_run(text)
+    return row

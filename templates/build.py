@@ -51,11 +51,11 @@ def _closing(doc: Doc) -> None:
 
 
 def _attachment_page(doc: Doc, lay: Layout, var: str, head: list[str], cells: list[str],
-                     widths: list[float]) -> None:
+                     widths: list[float], justify: tuple[int, ...] = ()) -> None:
     """附件 on a page of its own: 附件标记, 标题, a table of ``var.rows``."""
     _lines(doc, (f"{{%p if {var} %}}", "GwBody"), (f"{{{{ {var}.mark }}}}", "GwAttachMark"),
            (f"{{{{ {var}.title }}}}", "GwTitle"))
-    add_table(doc, lay, head, cells, widths, f"r in {var}.rows")
+    add_table(doc, lay, head, cells, widths, f"r in {var}.rows", justify)
     _lines(doc, ("{%p endif %}", "GwBody"))
 
 
@@ -95,7 +95,8 @@ def build_plan(lay: Layout) -> Doc:
            ("{%p endif %}", "GwBody"))
     _closing(doc)
     _attachment_page(doc, lay, "schedule_table", ["序号", "阶段", "时间", "主要任务"],
-                     ["{{ r.no }}", "{{ r.name }}", "{{ r.time }}", "{{ r.text }}"], [1, 2.2, 3.2, 5])
+                     ["{{ r.no }}", "{{ r.name }}", "{{ r.time }}", "{{ r.text }}"], [2.4, 6, 7, 14],
+                     justify=(3,))
     _attachment_page(doc, lay, "units_table", ["序号", "单位名称"],
                      ["{{ r.no }}", "{{ r.unit }}"], [1, 8])
     add_paragraph(doc, "", "GwTableText")
@@ -116,11 +117,10 @@ def build_self_inspection(lay: Layout) -> Doc:
     _lines(doc, ("特此报告。", "GwBody"))
     _closing(doc)
     _attachment_page(doc, lay, "units_table",
-                     ["序号", "单位名称", "典型案例（个）", "宣传活动（场次）", "法律咨询（人次）", "得分",
-                      "等次"],
+                     ["序号", "单位名称", "典型案例（个）", "宣传活动（场次）", "得分", "等次"],
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.cases }}", "{{ r.activities }}",
-                      "{{ r.consultations }}", "{{ r.score }}", "{{ r.grade }}"],
-                     [1, 4.6, 1.9, 1.9, 1.9, 1.3, 1.3])
+                      "{{ r.score }}", "{{ r.grade }}"],
+                     [2.4, 11.5, 4.5, 4.5, 3, 3.6])
     add_paragraph(doc, "", "GwTableText")
     return doc
 
