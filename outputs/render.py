@@ -16,6 +16,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, finish
 
@@ -23,8 +24,9 @@ log = logging.getLogger(__name__)
 
 # Characters XML 1.0 cannot carry; \t and \n stay (docxtpl turns them into tab/line break).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-# docxtpl turns "{_{" back into "{{" after rendering: a zero-width space keeps them literal.
+# docxtpl turns "{_{" back into "{{" after rendering; as character references they stay.
 _DOCXTPL_MARKERS = ("{_{", "}_}", "{_%", "%_}")
+_CHAR_REFS = {ord("{"): "&#123;", ord("}"): "&#125;", ord("%"): "&#37;"}
 
 
 def sandbox() -> SandboxedEnvironment:
@@ -37,8 +39,8 @@ def plain(value: Any, where: str = "context") -> Any:
         return value
     if isinstance(value, str):
         text = _XML_ILLEGAL.sub("", value)
-        for marker in _DOCXTPL_MARKERS:
-            text = text.replace(marker, marker[:2] + "\u200b" + marker[2])
+        if any(marker in text for marker in _DOCXTPL_MARKERS):
+            return Markup(str(escape(text)).translate(_CHAR_REFS))  # already escaped
         return text
     if isinstance(value, dict):
         return {str(k): plain(v, f"{where}.{k}") for k, v in value.items()}
