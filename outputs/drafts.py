@@ -267,9 +267,10 @@ def _practices(records: dict[str, Any], units: list[dict[str, Any]],
     if grade_counts(units):
         review += f"，评定等次为：{_grades_phrase(units)}"
     result.append({"title": "开展履职评议。", "text": review + "。"})
+    outreach = totals_sentence(units, ("activities", "materials", "consultations", "audience"))
     result.append({"title": "创新普法方式。", "text": (
         f"{count['new_media']}个单位运用微信公众号、微博、短视频等新媒体开展普法宣传"
-        + (f"，全年共{totals_sentence(units)}" if totals_sentence(units) else "") + "。")})
+        + (f"，全年共{outreach}" if outreach else "") + "。")})
     return result
 
 

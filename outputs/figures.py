@@ -105,11 +105,11 @@ def totals(units: list[dict[str, Any]]) -> dict[str, int | None]:
     return result
 
 
-def totals_sentence(units: list[dict[str, Any]]) -> str:
-    """“共报送以案释法典型案例126个，开展普法宣传活动468场次，…” (only stated figures)."""
+def totals_sentence(units: list[dict[str, Any]], keys: tuple[str, ...] | None = None) -> str:
+    """“报送以案释法典型案例126个，开展普法宣传活动468场次，…” (only stated figures)."""
     sums = totals(units)
     parts = [f"{what}{amount(sums[key])}{word}" for key, what, word in TOTALS
-             if sums[key] is not None]
+             if sums[key] is not None and (keys is None or key in keys)]
     return "，".join(parts)
 
 

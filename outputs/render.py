@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from forms.config import ConfigError
 from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, finish
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,11 @@ def render_docx(template: Path, context: dict[str, Any], out: Path,
     template's own styles stand, so a clerk's edits to the template are kept.
     """
     tpl = DocxTemplate(str(template))
-    tpl.render(plain(context), jinja_env=sandbox())
+    try:
+        tpl.render(plain(context), jinja_env=sandbox())
+    except TemplateError as e:  # a clerk's edited template: name it, say what is wrong
+        raise ConfigError(str(template), "", f"模板中的标记有误或无法填写（{e}），"
+                          "请检查 {{ }} 和 {% %} 标记是否完整") from e
     doc = tpl.docx
     if layout is not None:
         apply_layout(doc, layout)

@@ -185,8 +185,9 @@ def test_sandbox_blocks_attribute_walks(tmp_path):
     gongwen.add_paragraph(doc, "{{ x.mro() }}", "GwBody")
     src = tmp_path / "evil.docx"
     doc.save(str(src))
-    with pytest.raises((SecurityError, UndefinedError)):
+    with pytest.raises(ConfigError, match="evil.docx") as caught:
         render_docx(src, {"x": "s"}, tmp_path / "out.docx")
+    assert isinstance(caught.value.__cause__, (SecurityError, UndefinedError))
     assert not (tmp_path / "out.docx").exists()
 
 
