@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from forms.config import load_yaml
-from outputs.gongwen import DEFAULT_LAYOUT, Layout, add_paragraph, add_table, layout_from_mapping, \
-    new_document
+from outputs.gongwen import (DEFAULT_LAYOUT, Layout, add_paragraph, add_table, apply_layout,
+                             layout_from_mapping, new_document)
 from templates import TEMPLATE_FILES, TEMPLATES_DIR
 
 Doc = Any
@@ -152,6 +152,7 @@ def build_all(out_dir: Path = TEMPLATES_DIR, lay: Layout = DEFAULT_LAYOUT) -> li
     written = []
     for kind, builder in BUILDERS.items():
         doc = builder(lay)
+        apply_layout(doc, lay)  # again, now that the runs exist: their East Asian fonts
         doc.core_properties.title = TITLES[kind]
         path = Path(out_dir) / TEMPLATE_FILES[kind]
         doc.save(str(path))
