@@ -17,6 +17,7 @@ from outputs.ooxml import text_width_chars
 from outputs.render import plain, render_docx, undeclared
 from templates import TEMPLATE_FILES, TEMPLATES_DIR, template_path
 from templates.build import build_all
+from tests import lo_render
 from tests.docx_helper import by_style, open_doc, style_fonts
 from tests.records_helper import HOSTILE
 
@@ -207,3 +208,24 @@ def test_template_tags_sit_in_one_run_and_all_names_are_known():
             if "{" in p.text:
                 assert len(p.runs) == 1, (kind, p.text)
         assert undeclared(template_path(kind), {}) >= {"office", "date_cn", "title"}
+
+
+@pytest.mark.skipif(lo_render.soffice() is None, reason="需要 LibreOffice（soffice）才能检查排版效果")
+def test_circular_lays_out_as_a_gongwen_in_libreoffice(tmp_path):
+    import pdfplumber
+
+    from outputs.drafts import draft_circular
+    from tests.records_helper import make_records
+
+    cfg = {"office": "清江区全面依法治区委员会办公室", "masthead": "清江区全面依法治区委员会办公室文件",
+           "doc_number": "清法治办发〔2022〕3号", "date": "2022-12-09", "name_units": True}
+    pdf = lo_render.to_pdf(draft_circular(make_records(), cfg, tmp_path / "通报.docx"), tmp_path)
+    with pdfplumber.open(pdf) as opened:
+        pages = [p.extract_text().splitlines() for p in opened.pages]
+    assert pages[0][0] == "清江区全面依法治区委员会办公室文件"
+    for n, lines in enumerate(pages, 1):
+        assert lines[-1].replace(" ", "") == f"—{n}—"  # page number at the foot
+    body = [ln for lines in pages[1:-2] for ln in lines[:-1]]  # full text pages
+    assert max(len(lines) - 1 for lines in pages[1:-2]) == 22
+    assert max(text_width_chars(ln.replace(" ", "")) for ln in body) <= 28.5
+    assert [lines[0].replace(" ", "") for lines in pages[-2:]] == ["附件1", "附件2"]  # own pages
