@@ -10,12 +10,14 @@ the wording in Word or WPS as long as the ``{{ … }}`` / ``{% … %}`` tags sta
 from __future__ import annotations
 
 import argparse
+import io
+import zipfile
 from pathlib import Path
 from typing import Any, Callable
 
 from forms.config import load_yaml
-from outputs.gongwen import (DEFAULT_LAYOUT, Layout, add_paragraph, add_table, apply_layout,
-                             layout_from_mapping, new_document)
+from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, layout_from_mapping
+from outputs.gongwen_build import add_paragraph, add_table, new_document
 from templates import TEMPLATE_FILES, TEMPLATES_DIR
 
 Doc = Any
@@ -155,9 +157,22 @@ def build_all(out_dir: Path = TEMPLATES_DIR, lay: Layout = DEFAULT_LAYOUT) -> li
         apply_layout(doc, lay)  # again, now that the runs exist: their East Asian fonts
         doc.core_properties.title = TITLES[kind]
         path = Path(out_dir) / TEMPLATE_FILES[kind]
-        doc.save(str(path))
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        path.write_bytes(_fixed_zip_times(buffer.getvalue()))
         written.append(path)
     return written
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same package with every entry dated 1980-01-01: a rebuild changes no byte."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), src.read(info),
+                         zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def main(argv: list[str] | None = None) -> None:

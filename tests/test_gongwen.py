@@ -12,7 +12,8 @@ from jinja2.exceptions import SecurityError, UndefinedError
 
 from forms.config import ConfigError
 from outputs import gongwen
-from outputs.gongwen import DEFAULT_LAYOUT, Layout, layout_from_mapping, new_document
+from outputs.gongwen import DEFAULT_LAYOUT, Layout, layout_from_mapping
+from outputs.gongwen_build import add_paragraph, new_document
 from outputs.ooxml import text_width_chars
 from outputs.render import plain, render_docx, undeclared
 from templates import TEMPLATE_FILES, TEMPLATES_DIR, template_path
@@ -31,7 +32,7 @@ STYLE_FONTS = {
 def _saved(tmp_path: Path, lay: Layout = DEFAULT_LAYOUT, *lines: tuple[str, str]):
     doc = new_document(lay)
     for text, style in lines:
-        gongwen.add_paragraph(doc, text, style)
+        add_paragraph(doc, text, style)
     gongwen.finish(doc, lay)
     path = tmp_path / "base.docx"
     doc.save(str(path))
@@ -182,8 +183,8 @@ def test_only_plain_data_reaches_a_template():
 
 def test_sandbox_blocks_attribute_walks(tmp_path):
     doc = new_document()
-    gongwen.add_paragraph(doc, "{{ x.__class__.__mro__ }}", "GwBody")
-    gongwen.add_paragraph(doc, "{{ x.mro() }}", "GwBody")
+    add_paragraph(doc, "{{ x.__class__.__mro__ }}", "GwBody")
+    add_paragraph(doc, "{{ x.mro() }}", "GwBody")
     src = tmp_path / "evil.docx"
     doc.save(str(src))
     with pytest.raises(ConfigError, match="evil.docx") as caught:
@@ -195,6 +196,8 @@ def test_sandbox_blocks_attribute_walks(tmp_path):
 def test_templates_are_rebuilt_from_the_base_byte_for_byte(tmp_path):
     build_all(tmp_path)
     for name in TEMPLATE_FILES.values():
+        assert (TEMPLATES_DIR / name).read_bytes() == (tmp_path / name).read_bytes(), \
+            f"{name}: 请运行 python -m templates.build"
         with zipfile.ZipFile(TEMPLATES_DIR / name) as shipped, zipfile.ZipFile(tmp_path / name) as fresh:
             assert shipped.namelist() == fresh.namelist()
             for part in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "word/footer2.xml"):
