@@ -172,7 +172,7 @@ def test_plan_sections_phases_and_attachments(tmp_path):
         "一、指导思想", "二、工作目标", "三、评议对象", "四、评议内容", "五、方法步骤", "六、工作要求"]
     phases = [p.text for p in by_style(doc, "GwHeading2")]
     assert phases[0] == "（一）动员部署阶段（2023年3月1日至3月31日）" and len(phases) == 4
-    assert "于2023年11月30日前报送清江区全面依法治区委员会办公室" in all_text(doc)
+    assert "于2023年11月30日前报送鹤溪区全面依法治区委员会办公室" in all_text(doc)
     schedule, units = (table_rows(t) for t in doc.tables)
     assert [r[1] for r in schedule[1:]] == ["动员部署阶段", "自查自评阶段", "评议审核阶段", "总结通报阶段"]
     assert len(units) == 1 + len(cfg["units"]) and units[1] == ["1", "区市场监督管理局"]
@@ -207,7 +207,7 @@ def test_self_inspection_from_records(tmp_path, records):
     rows = table_rows(doc.tables[0])
     assert rows[0] == ["序号", "单位名称", "典型案例（个）", "宣传活动（场次）", "得分", "等次"]
     assert rows[3] == ["3", "区教育局", "2", "8", "42", "不合格"] and len(rows) == 1 + len(submitted(records))
-    assert [p.text for p in by_style(doc, "GwDate")] == ["2022年12月25日"]
+    assert [p.text for p in by_style(doc, "GwDate")] == ["2023年12月25日"]
 
 
 def test_layout_override_and_own_template_from_config(tmp_path, records):
