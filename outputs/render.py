@@ -7,9 +7,7 @@ context of plain ``dict``/``list``/``str``/``int`` a template can reach no Pytho
 from __future__ import annotations
 
 import logging
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from forms.config import ConfigError
+from outputs.atomic import atomic_path
 from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, finish
 
 log = logging.getLogger(__name__)
@@ -79,14 +78,7 @@ def render_docx(template: Path, context: dict[str, Any], out: Path,
 def save_atomic(doc: Any, out: Path) -> Path:
     """Save to a temp file beside ``out``, then ``os.replace`` it into place."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".docx", dir=out.parent)
-    os.close(fd)
-    try:
+    with atomic_path(out) as tmp:
         doc.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     log.info("wrote %s", out)
     return out
