@@ -74,7 +74,7 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
         return FileRecord(src.rel, digest, "error", e.code, e.message, unit=_unit_from_path(src.rel, roster),
                           size=src.size, mtime=src.mtime)
     return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=ex.fields["doc_type"].value,
-                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime)
+                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt)
 
 
 def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:

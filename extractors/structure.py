@@ -103,6 +103,8 @@ def structure(doc: Document) -> list[Para]:
             section = (opens[0] if opens else None) or _topical(section, top)
         elif lvl:
             hl = 2
+        elif b.kind == "para" and _run_in(text):
+            section = _run_in(text)  # 主要工作：今年… / 下步打算：…
         elif b.kind == "para":
             for name, pat in _LEAD_PARAS:
                 if pat.match(text) and (section is None or name == "存在问题" and section != "存在问题"
@@ -110,6 +112,15 @@ def structure(doc: Document) -> list[Para]:
                     section = name
         paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col, opens))
     return paras
+
+
+_RUN_IN = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?([\u4e00-\u9fff]{2,10})[：:]")
+
+
+def _run_in(text: str) -> str | None:
+    """The section a paragraph opens with a run-in label (存在问题：…)."""
+    m = _RUN_IN.match(text)
+    return section_of_heading(m.group(1)) if m else None
 
 
 def _topical(previous: str | None, top: int) -> str | None:
