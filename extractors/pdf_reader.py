@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from .base import Block, UnreadableFile
+from .pdf_layout import Para, lines_of, page_chars, paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -80,40 +81,46 @@ def read_pdf(path: Path) -> tuple[list[Block], dict]:
         n = len(pdf)
         if n > _MAX_PAGES:
             raise UnreadableFile("too_large", f"{n} pages")
-        pages = []
-        for i in range(n):
-            page = pdf[i]
-            tp = page.get_textpage()
-            pages.append(tp.get_text_range())
-            tp.close()
-            page.close()
-        meta = {"pages": n}
+        pages = [_page_paragraphs(pdf, i) for i in range(n)]
+        meta: dict = {"pages": n}
         info = pdf.get_metadata_dict(skip_empty=True)
         if info.get("Title"):
             meta["title"] = info["Title"]
     finally:
         pdf.close()
-    texts = [p.replace("\r\n", "\n").replace("\r", "\n") for p in pages]
-    joined = "".join(texts)
-    if text_quality(joined) < 0.9 and joined.strip():
+    if text_quality("".join(p.text for page in pages for p in page)) < 0.9:
         log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
-        texts = _plumber_pages(path) or texts
-    blocks = []
-    for i, text in enumerate(texts, 1):
-        if text_quality(text) < 0.9:
-            continue
-        for para in join_lines(text.split("\n")):
-            blocks.append(Block(para, f"第{i}页", kind="para", page=i))
+        plumber = _plumber_pages(path)
+        if plumber:
+            pages = [[Para(t, True, True) for t in join_lines(text.split("\n"))] for text in plumber]
+    blocks = _join_pages(pages)
     meta["text_pages"] = len({b.page for b in blocks})
     return blocks, meta
 
 
-def _plumber_pages(path: Path) -> list[str]:
-    import pdfplumber
-
+def _page_paragraphs(pdf, i: int) -> list[Para]:  # noqa: ANN001 - PdfDocument
+    page = pdf[i]
     try:
-        with pdfplumber.open(path) as pdf:
-            return [(p.dedupe_chars().extract_text() or "") for p in pdf.pages]
-    except Exception as e:  # pdfminer raises many kinds on hostile files
-        log.info("pdfplumber failed on %s: %s", path, e)
-        return []
+        tp = page.get_textpage()
+        try:
+            return paragraphs(lines_of(page_chars(tp)))
+        finally:
+            tp.close()
+    finally:
+        page.close()
+
+
+def _join_pages(pages: list[list[Para]]) -> list[Block]:
+    """Blocks located by page; a paragraph running over a page break is joined."""
+    blocks: list[Block] = []
+    open_tail = False
+    for i, page in enumerate(pages, 1):
+        good = [p for p in page if text_quality(p.text) >= 0.9]
+        for j, p in enumerate(good):
+            if j == 0 and open_tail and not p.opened and blocks:
+                last = blocks.pop()
+                blocks.append(Block(last.text + p.text, last.where, kind="para", page=last.page))
+            else:
+                blocks.append(Block(p.text, f"第{i}页", kind="para", page=i))
+        open_tail = bool(good) and not good[-1].closed
+    return blocks
