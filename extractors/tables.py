@@ -110,16 +110,45 @@ def _header(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
     return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and not _NUMERIC.match(grid[(k, c)].text))
 
 
+_RATE = re.compile(r"率|%|％|比例|占比|百分")
+_HALF = re.compile(r"上半年|下半年|半年")
+
+
+def _all_halves(values: list[tuple[int, Evidence]]) -> bool:
+    """Two half-year sheets (上半年, 下半年) add up to the year."""
+    return len(values) == 2 and all(_HALF.search(e.where + e.quote) for _, e in values)
+
+
+def _table_period(grid: dict[tuple[int, int], Para], year: int | None) -> str | None:
+    """What a whole table covers, from its title row or sheet name: "total", "half", "other"."""
+    title = " ".join(p.text for (r, _), p in grid.items() if r == 0 and len(p.text) > 6)
+    sheet = next(iter(grid.values())).where.split("!")[0] if "!" in next(iter(grid.values())).where else ""
+    text = f"{sheet} {title}"
+    if _HALF.search(text):
+        return "half"
+    y = _YEAR.search(title)
+    if y and year is not None and int(y.group(1)) != year:
+        return "other"
+    if re.search(r"全年|年度|合计|汇总", text):
+        return "total"
+    return None
+
+
 def extract_table_counts(paras: list[Para], file: str, year: int | None = None) -> dict[str, Value]:
     """Field totals and ``cases_by_quarter`` from every table in the document."""
     totals: dict[str, tuple[int, Evidence]] = {}
     plain: dict[str, list[tuple[int, Evidence]]] = defaultdict(list)
     quarters: dict[str, dict[int, tuple[int, tuple[Evidence, ...]]]] = defaultdict(dict)
     for grid in _grids(paras, skip_scoring=True).values():
+        whole = _table_period(grid, year)
+        if whole == "other":
+            continue
         for (r, c), cell in sorted(grid.items()):
             if not _NUMERIC.match(cell.text):
                 continue
             label, header = _label(grid, r, c), _header(grid, r, c)
+            if _RATE.search(label) or _RATE.search(header):
+                continue
             by_header = _field_of(header)
             field = by_header or _field_of(label)
             value = parse_quantity(cell.text.replace(" ", ""))
@@ -129,6 +158,8 @@ def extract_table_counts(paras: list[Para], file: str, year: int | None = None) 
             if period == "other":
                 continue
             ev = Evidence(file, cell.where, f"{label} {header}：{cell.text}".strip())
+            if period is None and whole == "total":
+                period = "total"
             if period == "total":
                 totals.setdefault(field, (value, ev))
             elif period is None:
@@ -146,8 +177,8 @@ def extract_table_counts(paras: list[Para], file: str, year: int | None = None) 
         elif len(quarters[field]) == 4:
             q = quarters[field]
             out[field] = Value(sum(v for v, _ in q.values()), tuple(e for _, es in q.values() for e in es))
-        elif len(plain[field]) == 1:
-            out[field] = Value(plain[field][0][0], (plain[field][0][1],))
+        elif len(plain[field]) == 1 or plain[field] and _all_halves(plain[field]):
+            out[field] = Value(sum(v for v, _ in plain[field]), tuple(e for _, e in plain[field]))
     q = quarters.get("cases_total", {})
     if len(q) == 4:
         out["cases_by_quarter"] = Value([q[i][0] for i in range(4)], tuple(e for i in range(4) for e in q[i][1]))

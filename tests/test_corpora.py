@@ -18,6 +18,8 @@ CORPORA = [
      ROOT / "tests/corpus/holdout/truth.json"),
     ("holdout2", ROOT / "tests/corpus/holdout2/INBOX", ROOT / "tests/corpus/holdout2/roster.xlsx",
      ROOT / "tests/corpus/holdout2/truth.json"),
+    ("holdout3", ROOT / "tests/corpus/holdout3/INBOX", ROOT / "tests/corpus/holdout3/roster.xlsx",
+     ROOT / "tests/corpus/holdout3/truth.json"),
 ]
 
 
