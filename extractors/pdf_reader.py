@@ -67,6 +67,27 @@ def _width(s: str) -> float:
 
 
 def read_pdf(path: Path) -> tuple[list[Block], dict]:
+    texts, scanned, meta = _text_pages(path)
+    joined = "".join(texts)
+    if text_quality(joined) < 0.9 and joined.strip():
+        log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
+        texts = _plumber_pages(path) or texts
+    pages: dict[int, list[str]] = {}
+    for i, text in enumerate(texts):
+        if text_quality(text) >= 0.9:
+            pages[i] = join_lines(text.split("\n"))
+    garbled = {i for i, t in enumerate(texts) if t.strip() and text_quality(t) < 0.9}  # PITFALLS: fonts
+    need_ocr = sorted({i for i in scanned if not _has_text(texts[i])} | garbled)
+    if need_ocr:
+        pages.update(_ocr_pages(path, need_ocr, meta, nothing_else=not any(pages.values())))
+    blocks = [Block(para, f"第{i + 1}页", kind="para", page=i + 1)
+              for i in sorted(pages) for para in pages[i]]
+    meta["text_pages"] = len({b.page for b in blocks})
+    return blocks, meta
+
+
+def _text_pages(path: Path) -> tuple[list[str], list[int], dict]:
+    """Each page's text layer, the pages that look like scans, and the document's metadata."""
     import pypdfium2 as pdfium
 
     try:
@@ -80,12 +101,14 @@ def read_pdf(path: Path) -> tuple[list[Block], dict]:
         n = len(pdf)
         if n > _MAX_PAGES:
             raise UnreadableFile("too_large", f"{n} pages")
-        pages = []
+        texts, scanned = [], []
         for i in range(n):
             page = pdf[i]
             tp = page.get_textpage()
-            pages.append(tp.get_text_range())
+            texts.append(tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
             tp.close()
+            if not _has_text(texts[-1]) and _looks_scanned(page):
+                scanned.append(i)
             page.close()
         meta = {"pages": n}
         info = pdf.get_metadata_dict(skip_empty=True)
@@ -93,19 +116,39 @@ def read_pdf(path: Path) -> tuple[list[Block], dict]:
             meta["title"] = info["Title"]
     finally:
         pdf.close()
-    texts = [p.replace("\r\n", "\n").replace("\r", "\n") for p in pages]
-    joined = "".join(texts)
-    if text_quality(joined) < 0.9 and joined.strip():
-        log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
-        texts = _plumber_pages(path) or texts
-    blocks = []
-    for i, text in enumerate(texts, 1):
-        if text_quality(text) < 0.9:
-            continue
-        for para in join_lines(text.split("\n")):
-            blocks.append(Block(para, f"第{i}页", kind="para", page=i))
-    meta["text_pages"] = len({b.page for b in blocks})
-    return blocks, meta
+    return texts, scanned, meta
+
+
+def _has_text(text: str) -> bool:
+    """Enough trusted characters on a page not to need OCR."""
+    return len("".join(text.split())) >= 10 and text_quality(text) >= 0.9
+
+
+def _looks_scanned(page) -> bool:  # noqa: ANN001 - a pypdfium2 page
+    """A page drawn as an image, or as many vector shapes (text turned into outlines)."""
+    import pypdfium2.raw as pdfium_c
+
+    paths = 0
+    for obj in page.get_objects(max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return True
+        paths += obj.type == pdfium_c.FPDF_PAGEOBJ_PATH
+        if paths >= 50:
+            return True
+    return False
+
+
+def _ocr_pages(path: Path, pages: list[int], meta: dict, nothing_else: bool) -> dict[int, list[str]]:
+    from . import ocr
+
+    if not ocr.available():
+        if nothing_else:
+            raise UnreadableFile("scanned_no_text", "image-only PDF, OCR off", ocr.missing_variant())
+        meta["ocr_missing_pages"] = len(pages)
+        return {}
+    found, skipped = ocr.ocr_pdf_pages(path, pages)
+    meta.update(ocr=True, ocr_pages=len(found), ocr_skipped_pages=skipped)
+    return {i: paras for i, paras in found.items() if paras}
 
 
 def _plumber_pages(path: Path) -> list[str]:
