@@ -18,17 +18,21 @@ _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
 _DUTY_HEADERS = ("普法内容", "普法对象", "普法方式", "责任部门", "责任科室", "完成时限", "责任人", "法律法规")
 
 
+_TITLE_END = re.compile(r"(?:报告|总结|清单|案例|要点|计划|方案|统计表|报表|情况|汇报|汇编|自查表|评分表)[)）]?$")
+
+
 def title_of(paras: list[Para]) -> str:
-    """The document title: the first prose lines before the 主送 or the body."""
-    lines = []
-    for p in paras[:6]:
-        if p.kind not in ("para", "textbox", "cell") or p.heading_level == 1:
-            break
-        if p.text.endswith(("：", ":")) or len(p.text) > 60:
+    """The document title: the first line, continued by short lines until it reads complete."""
+    prose = [p for p in paras[:6] if p.kind in ("para", "textbox", "cell")]
+    if not prose:
+        return ""
+    lines = [prose[0].text]
+    for p in prose[1:3]:
+        joined = "".join(lines)
+        if _TITLE_END.search(joined) or p.heading_level == 1 or p.text.endswith(("。", "：", ":")) \
+                or len(p.text) > 30 or len(joined) + len(p.text) > 60:
             break
         lines.append(p.text)
-        if len("".join(lines)) > 18:
-            break
     return "".join(lines)
 
 

@@ -14,17 +14,19 @@ from dataclasses import dataclass
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
 from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NON_FIELD_WORDS, PART_MARKERS, PLAN_MARKERS,
-                       STUDY_SUBJECT, TOTAL_MARKERS)
+                       STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS, YEAR_SPAN_MARKERS)
 from .structure import Para
 from .textutil import clause_bounds, sentences
 
 _ALL_UNITS = sorted({u for _, units in COUNT_FIELDS.values() for u in units}, key=len, reverse=True)
 _QTY = re.compile(rf"(?<![\d.])(?P<num>{NUMBER})\s*(?P<unit>{'|'.join(_ALL_UNITS)})(?:[（(]次[）)])?")
 _PLAN = re.compile(PLAN_MARKERS)
+_STOCK = re.compile(STOCK_MARKERS)
+_SPAN = re.compile(YEAR_SPAN_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS)
 _PART = re.compile(PART_MARKERS)
 _STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
-_FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个)?")
+_FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个|作为|为|列为)?")
 
 
 @dataclass(frozen=True)
@@ -35,22 +37,31 @@ class Candidate:
     part: bool
     evidence: Evidence
     sentence: str
+    pos: int = 0  # where in the sentence the figure stands
 
 
 def _claim_backward(before: str, unit: str) -> str | None:
-    best, best_end = None, -1
+    """The field of the keyword ending nearest the number (the longer keyword on a tie)."""
+    best, best_key = None, (-1, 0)
     for field, (keywords, units) in COUNT_FIELDS.items():
         if unit not in units:
             continue
         for kw in keywords:
             pos = before.rfind(kw)
-            if pos >= 0 and pos + len(kw) > best_end:
-                best, best_end = field, pos + len(kw)
+            if pos >= 0 and (pos + len(kw), len(kw)) > best_key:
+                best, best_key = field, (pos + len(kw), len(kw))
     for word in NON_FIELD_WORDS:
         pos = before.rfind(word)
-        if pos >= 0 and pos + len(word) > best_end:
+        if pos >= 0 and pos + len(word) > best_key[0]:
             return None
     return best
+
+
+_ALL_KEYWORDS = tuple({k for kws, _ in COUNT_FIELDS.values() for k in kws} | set(NON_FIELD_WORDS))
+
+
+def _has_keyword(clause: str) -> bool:
+    return any(k in clause for k in _ALL_KEYWORDS)
 
 
 def _claim_forward(after: str, unit: str) -> str | None:
@@ -69,17 +80,43 @@ def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
             continue
         cs, ce = clause_bounds(sentence, m.start())
         clause = sentence[cs:ce]
-        if _PLAN.search(clause):
+        ls = _label_start(sentence, cs)
+        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]):
             continue
         unit = m.group("unit")
-        field = _claim_backward(sentence[cs:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        if field is None and not _has_keyword(clause) and ls > 0:
+            # 编写以案释法案例，全年报送4个: the figure's subject is named in the clause before
+            field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit)
         if field is None:
             continue
         if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
             continue
         total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(clause)
         part = bool(_PART.search(clause)) or bool(_PART.search(sentence[:cs])) and not total
-        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence))
+        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence, m.start()))
+    return out
+
+
+def _label_start(sentence: str, cs: int) -> int:
+    """A clause that follows a colon belongs with its label (``以案释法案例：4个``)."""
+    if cs >= 1 and sentence[cs - 1] in "：:":
+        return clause_bounds(sentence, cs - 1)[0]
+    return cs
+
+
+def _merge_siblings(cands: list[Candidate]) -> list[Candidate]:
+    """Figures of one field listed in one sentence (进社区12次、进企业8次) add up."""
+    out: list[Candidate] = []
+    by_sentence: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for group in by_sentence.values():
+        if len(group) == 1 or any(c.total or c.part for c in group):
+            out.extend(group)
+            continue
+        total = sum(c.value for c in group)
+        out.append(Candidate(group[0].field, total, False, False, group[0].evidence, group[0].sentence))
     return out
 
 
@@ -87,6 +124,7 @@ def choose(cands: list[Candidate]) -> Value | None:
     """A stated total wins; parts alone are summed; else the largest figure stated."""
     if not cands:
         return None
+    cands = _merge_siblings(cands)
     totals = [c for c in cands if c.total]
     if totals:
         best = max(totals, key=lambda c: c.value)
@@ -94,7 +132,7 @@ def choose(cands: list[Candidate]) -> Value | None:
     if all(c.part for c in cands):
         seen: dict[str, Candidate] = {}
         for c in cands:
-            seen.setdefault(c.sentence + str(c.value), c)
+            seen.setdefault(f"{c.evidence.where}|{c.sentence}|{c.pos}", c)
         parts = list(seen.values())
         return Value(sum(c.value for c in parts), tuple(c.evidence for c in parts))
     whole = [c for c in cands if not c.part]

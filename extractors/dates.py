@@ -7,6 +7,7 @@ import re
 from .base import Evidence, Value
 from .numbers import cn_to_int
 from .structure import Para
+from .units import ORG_END
 
 _CN = "〇零一二两三四五六七八九十"
 _DATE_PATTERNS = (
@@ -15,7 +16,7 @@ _DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
 )
 _LABEL = re.compile(r"(?:填报|报送|填表|成文|落款|制表|印发)?(?:日期|时间)[：:]")
-_YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2})\s*(?:年度|年)")
+_YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2}|二[〇零]\S[〇零一二三四五六七八九])\s*(?:年度|年)")
 
 
 def parse_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
@@ -42,9 +43,12 @@ def _standalone(p: Para) -> dt.date | None:
     if not got:
         return None
     d, m = got
-    rest = (p.text[:m.start()] + p.text[m.end():]).strip(" 　()（）.。")
+    rest = (p.text[:m.start()] + p.text[m.end():]).strip(" 　()（）.。\t")
     if not rest or _LABEL.search(p.text[:m.start()]) or len(rest) <= 2:
         return d
+    if m.start() > 0 and len(rest) <= 30 and re.fullmatch(r"[\u4e00-\u9fff（）()\s]+", rest) \
+            and rest.rstrip("（）() ").endswith(ORG_END):
+        return d  # signature and date on one line
     return None
 
 
@@ -62,7 +66,7 @@ def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | No
     for p in paras[:4]:
         m = _YEAR_TITLE.search(p.text)
         if m and not parse_date(p.text):
-            return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
+            return Value(_num(m.group(1)), (Evidence(file, p.where, p.text),))
     for p in paras[:12]:
         m = re.search(r"(?<!\d)(20\d{2})\s*年度", p.text)
         if m:

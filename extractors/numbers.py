@@ -12,7 +12,7 @@ from functools import lru_cache
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # A quantity: optional approximation, numeral, optional 万/千, optional 余/多, optional trailing 万
-NUMBER = (rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+NUMBER = (rf"(?:(?<=[近上逾超])[万千]|\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
           rf"(?:\s*[万千])?(?:余|多)?(?:万)?")
 QUANTITY = re.compile(rf"(?<![\d.{CN_DIGITS}])(?P<num>{NUMBER})")
 _PARTS = re.compile(rf"^(?P<n>\d+(?:\.\d+)?|[{CN_DIGITS}]+)\s*(?P<mult>[万千])?(?:余|多)?(?P<mult2>万)?$")
@@ -39,7 +39,10 @@ def cn_to_int(s: str) -> int | None:
 
 def parse_quantity(span: str) -> int | None:
     """Value of a quantity span, or None when it is not one."""
-    m = _PARTS.match(span.strip())
+    span = span.strip()
+    if span in ("万", "千"):  # 近万份 / 逾千人: the round figure
+        return 10000 if span == "万" else 1000
+    m = _PARTS.match(span)
     if not m:
         return None
     n = m.group("n")

@@ -13,6 +13,7 @@ _Q = re.compile(r"(?:第)?([一二三四1-4])\s*季度")
 _QTY = re.compile(rf"(?<![\d.])({NUMBER})\s*(?:个|件|篇|例|起|则)")
 _RANGE = re.compile(rf"[一1]\s*(?:至|到|-|～|—)\s*[四4]\s*季度[^。；]*?分别[^。；\d]*?"
                     rf"((?:{NUMBER})(?:\s*[、，,和及]\s*(?:{NUMBER})){{3}})\s*(?:个|件|篇|例|起|则)")
+_EACH = re.compile(rf"每个?季度(?:各|均|分别)(?:报送|上报|报|编写|提交)?了?\s*({NUMBER})\s*(?:个|件|篇|例|起|则)")
 _QMAP = {"一": 0, "二": 1, "三": 2, "四": 3, "1": 0, "2": 1, "3": 2, "4": 3}
 _CASE = re.compile(r"案例|以案释法")
 _NEG = re.compile(NEG + r"[^，。；]{0,6}(?:报送|上报|提交|报)")
@@ -23,9 +24,15 @@ def extract_quarters(paras: list[Para], file: str) -> Value | None:
         if p.kind == "cell" or p.section == "下一步打算":
             continue
         for s in sentences(p.text):
-            if not _CASE.search(s) or re.search(r"每季度|每个季度", s):
+            if not _CASE.search(s):
                 continue
-            got = _from_range(s) or _from_list(s)
+            each = _EACH.search(s)
+            if each and parse_quantity(each.group(1)) is not None:
+                got: list[int] | None = [parse_quantity(each.group(1))] * 4  # type: ignore[list-item]
+            elif re.search(r"每季度|每个季度", s):
+                continue  # a requirement (每季度至少报送1个), not a result
+            else:
+                got = _from_range(s) or _from_list(s)
             if got is not None:
                 return Value(got, (Evidence(file, p.where, s),))
     return None

@@ -35,6 +35,11 @@ _LEAD_PARAS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# lines of a web page around a document saved from a government site (seed 004): not the document
+_CHROME = re.compile(r"^[•·\s]*(?:索\s*引\s*号|发布机构|公开方式|公开范围|生成日期|公开日期|发布日期|来源[：:]|浏览量|浏览次数|"
+                     r"发布时间|分享到|打开微信|当前位置|首页\s*[>»]|搜本站|字号[：:]|打印本页|关闭窗口|【打印】|【关闭】|扫一扫)")
+
+
 @dataclass(frozen=True)
 class Para:
     text: str
@@ -70,7 +75,7 @@ def _heading_level(b: Block, text: str) -> int:
 
 def structure(doc: Document) -> list[Para]:
     """Normalised paragraphs (body, cells, text boxes, headers) with section context."""
-    norm = [(b, normalize(b.text)) for b in doc.blocks]
+    norm = [(b, t) for b, t in ((b, normalize(b.text)) for b in doc.blocks) if not _CHROME.match(t)]
     levels = [_heading_level(b, t) for b, t in norm]
     top = _top_level(levels, norm)
     paras: list[Para] = []
@@ -81,7 +86,7 @@ def structure(doc: Document) -> list[Para]:
         hl = 0
         if lvl == top and top:
             hl = 1
-            section = section_of_heading(text) or (section if top == 3 else None)
+            section = section_of_heading(text) or _topical(section, top)
         elif lvl:
             hl = 2
         elif b.kind == "para":
@@ -91,6 +96,13 @@ def structure(doc: Document) -> list[Para]:
                     section = name
         paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col))
     return paras
+
+
+def _topical(previous: str | None, top: int) -> str | None:
+    """A top heading naming no section (一、强化组织领导) is one of the things done."""
+    if previous in ("存在问题", "下一步打算"):
+        return previous if top == 3 else None
+    return "主要做法"
 
 
 def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 _PREFIX = re.compile(r"^(?:中共|中国共产党)?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道))?")
 _REGION = ("区", "市", "县", "镇", "乡", "旗")
-_ORG_END = ("局", "委", "办", "院", "厅", "队", "所", "中心", "部", "会", "署", "站", "处", "室", "馆", "社", "团", "庭",
+ORG_END = ("局", "委", "办", "院", "厅", "队", "所", "中心", "部", "会", "署", "站", "处", "室", "馆", "社", "团", "庭",
             "公司", "政府", "分局", "支队", "大队", "法院", "检察院")
 
 
@@ -96,7 +96,7 @@ def name_in(text: str) -> str | None:
     m = _CUT.search(text)
     name = text[: m.start()] if m else text
     name = name.strip(" ：:，,")
-    if 3 <= len(name) <= 30 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(_ORG_END):
+    if 3 <= len(name) <= 30 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(ORG_END):
         return name
     return None
 

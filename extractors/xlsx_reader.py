@@ -9,7 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 from .base import Block, UnreadableFile
-from .safezip import open_zip
+from .safezip import open_zip, read_member
+from .xmlsafe import refuse_dtds
 
 _MAX_CELLS = 200_000
 
@@ -30,29 +31,44 @@ def cell_text(v: object) -> str:
 
 def read_xlsx(path: Path) -> tuple[list[Block], dict]:
     import openpyxl
-    from openpyxl.utils import get_column_letter
 
-    open_zip(path).close()  # size/ratio/entry checks before openpyxl inflates anything
+    with open_zip(path) as zf:  # size/ratio/entry checks before openpyxl inflates anything
+        refuse_dtds(zf, read_member)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises KeyError, ValueError, zipfile errors...
-        raise UnreadableFile("corrupt", f"{type(e).__name__}: {e}") from None
+        raise _unreadable(e) from None
     blocks: list[Block] = []
     try:
-        for t, ws in enumerate(wb.worksheets, 1):
-            for r, row in enumerate(ws.iter_rows(values_only=True)):
-                for c, v in enumerate(row):
-                    text = cell_text(v).strip()
-                    if not text:
-                        continue
-                    blocks.append(Block(text, f"{ws.title}!{get_column_letter(c + 1)}{r + 1}",
-                                        kind="cell", table=t, row=r, col=c))
-                    if len(blocks) > _MAX_CELLS:
-                        raise UnreadableFile("too_large", "too many cells")
-        meta = {"sheets": [ws.title for ws in wb.worksheets]}
-        props = wb.properties
-        if props is not None and props.title:
-            meta["title"] = props.title
+        _read_sheets(wb, blocks)
+    except UnreadableFile:
+        raise
+    except Exception as e:  # sheets are parsed lazily in read-only mode
+        raise _unreadable(e) from None
     finally:
         wb.close()
+    meta = {"sheets": [ws.title for ws in wb.worksheets]}
     return blocks, meta
+
+
+def _unreadable(e: Exception) -> UnreadableFile:
+    from defusedxml import DefusedXmlException
+
+    if isinstance(e, DefusedXmlException):
+        return UnreadableFile("unsafe_content", f"{type(e).__name__}")
+    return UnreadableFile("corrupt", f"{type(e).__name__}: {e}")
+
+
+def _read_sheets(wb, blocks: list[Block]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for t, ws in enumerate(wb.worksheets, 1):
+        for r, row in enumerate(ws.iter_rows(values_only=True)):
+            for c, v in enumerate(row):
+                text = cell_text(v).strip()
+                if not text:
+                    continue
+                blocks.append(Block(text, f"{ws.title}!{get_column_letter(c + 1)}{r + 1}",
+                                    kind="cell", table=t, row=r, col=c))
+                if len(blocks) > _MAX_CELLS:
+                    raise UnreadableFile("too_large", "too many cells")
