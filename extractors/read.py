@@ -39,7 +39,7 @@ READERS: dict[str, Reader] = {
     "image": read_image,  # photos and scans: OCR
 }
 
-_ARCHIVES = {"zip", "rar", "7z", "gz", "bz2", "xz", "tar", "cab", "arj", "lzh"}
+_ARCHIVES = {"rar", "7z", "gz", "bz2", "xz", "tar", "cab", "arj", "lzh"}
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
