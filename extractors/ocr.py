@@ -124,13 +124,14 @@ def paragraphs(boxes: list[Box]) -> list[str]:
     cur = ""
     prev: Box | None = None
     for ln in lines:
-        starts = (ln.x0 > left + 1.2 * ch or _HEAD.match(ln.text)
-                  or (prev is not None and ln.y0 - prev.y1 > max(2 * usual_gap, ch)))
+        big = ln.height > 1.3 * ch  # a title in a larger font stands alone
+        starts = (big or ln.x0 > left + 1.2 * ch or _HEAD.match(ln.text)
+                  or (prev is not None and (prev.height > 1.3 * ch or ln.y0 - prev.y1 > max(2 * usual_gap, ch))))
         if cur and starts:
             paras.append(cur)
             cur = ""
         cur += ln.text
-        if ln.x1 < right - 1.5 * ch:  # a short line ends its paragraph
+        if big or ln.x1 < right - 1.5 * ch:  # a short line ends its paragraph
             paras.append(cur)
             cur = ""
         prev = ln
