@@ -66,6 +66,8 @@ _ENGINES: dict[int, Any] = {}
 def _engine() -> Any:
     engine = _ENGINES.get(os.getpid())
     if engine is None:
+        # onnxruntime otherwise writes a telemetry device id under ~/.cache/Microsoft
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         from rapidocr_onnxruntime import RapidOCR
 
         started = time.monotonic()
