@@ -88,10 +88,11 @@ def _expand(path: Path, rel: str, dest: Path, depth: int, budget: _Budget, mtime
             if name is None:
                 continue
             member_rel = f"{rel}!/{name}"
-            if info.flag_bits & 0x1:
-                out.append(Source(member_rel, path, info.compress_size, mtime, error="encrypted"))
-                continue
             target = dest / f"m{k}{_suffix(name)}"
+            if info.flag_bits & 0x1:  # kept as sent (still encrypted), so its hash is its own
+                size = _copy_raw(path, info, target, budget)
+                out.append(Source(member_rel, target, size, mtime, error="encrypted"))
+                continue
             try:
                 size = _copy_member(zf, info, target, budget)
             except UnreadableFile as e:
@@ -140,6 +141,24 @@ def _copy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, budge
     budget.bytes_left -= written
     budget.files_left -= 1
     return written
+
+
+def _copy_raw(path: Path, info: zipfile.ZipInfo, target: Path, budget: _Budget) -> int:
+    """Copy a member's stored bytes without decompressing or decrypting them."""
+    if info.compress_size > budget.bytes_left:
+        raise UnreadableFile("archive_bomb", f"{info.filename} past the limit")
+    with open(path, "rb") as f:
+        f.seek(info.header_offset)
+        header = f.read(30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise UnreadableFile("corrupt", f"bad local header for {info.filename}")
+        name_len, extra_len = struct.unpack_from("<HH", header, 26)
+        f.seek(info.header_offset + 30 + name_len + extra_len)
+        data = f.read(info.compress_size)
+    with open(target, "xb") as dst:
+        dst.write(data)
+    budget.bytes_left -= len(data)
+    return len(data)
 
 
 def member_name(info: zipfile.ZipInfo) -> str | None:

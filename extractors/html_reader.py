@@ -36,7 +36,9 @@ def read_mht(path: Path) -> tuple[list[Block], dict]:
     for part in msg.walk():
         if part.get_content_type() != "text/html":
             continue
-        payload = part.get_payload(decode=True) or b""
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            payload = b""
         charset = part.get_content_charset()
         text = _decode(payload, charset) if charset else decode_html(payload)
         return html_blocks(text), {"source_format": "mht"}

@@ -7,7 +7,7 @@ them with an environment variable, and worker processes inherit them.
 |---|---|---|
 | ``PUFA_MAX_FILE_MB`` | 200 | size of one received file (``too_large``) |
 | ``PUFA_FILE_TIMEOUT`` | 120 | seconds one file may take to read (``timeout``) |
-| ``PUFA_WORKER_MEMORY_MB`` | 3072 | address space of a reading process |
+| ``PUFA_WORKER_MEMORY_MB`` | 2048 | address space of a reading process |
 | ``PUFA_OCR`` | 1 | 0 turns OCR off (scans then get ``scanned_no_text``) |
 | ``PUFA_OCR_MAX_PAGES`` | 30 | pages OCR'd in one file |
 | ``PUFA_SOFFICE_TIMEOUT`` | 60 | seconds one LibreOffice conversion may take |
@@ -41,7 +41,7 @@ def file_timeout() -> float:
 
 
 def worker_memory_bytes() -> int:
-    return int(_number("PUFA_WORKER_MEMORY_MB", 3072) * MB)
+    return int(_number("PUFA_WORKER_MEMORY_MB", 2048) * MB)
 
 
 def ocr_enabled() -> bool:

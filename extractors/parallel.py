@@ -149,12 +149,12 @@ class _Pool:
             busy = [w for w in self.workers if w.task is not None]
             wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._next_deadline(busy))
             for n, w in enumerate(self.workers):
-                record = self._check(w, sources)
-                if record is None:
+                task, record = w.task, self._check(w, sources)
+                if task is None or record is None:
                     continue
-                results[w.task] = record
+                results[task] = record
                 if progress:
-                    progress(sources[w.task].rel)
+                    progress(sources[task].rel)
                 w.task = None
                 if not w.process.is_alive():
                     self.workers[n] = self._spawn()

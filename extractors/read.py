@@ -102,16 +102,17 @@ def _sniff_zip(path: Path) -> str:
 
 
 def _sniff_ole(path: Path, ext: str) -> str:
+    """OLE2 containers: the streams inside decide (a .doc may hold a workbook), then the extension."""
     with open(path, "rb") as f:
         data = f.read(4 * 1024 * 1024)
     if _ENCRYPTED_OOXML in data:
         return "encrypted-ooxml"
+    if "WordDocument".encode("utf-16-le") in data:
+        return "wps" if ext == "wps" else "doc"
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "et" if ext == "et" else "xls"
     if ext in ("doc", "wps", "xls", "et", "dps", "ppt"):
         return ext
-    if "WordDocument".encode("utf-16-le") in data:
-        return "doc"
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return "xls"
     return "ole"
 
 

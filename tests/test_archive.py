@@ -94,6 +94,8 @@ def test_encrypted_members_are_reported_one_by_one(tmp_path: Path, report: bytes
     assert got["加密.zip!/清单.docx"].error is None
     with zipfile.ZipFile(inbox / "加密.zip") as zf:  # really encrypted: readable with the password
         assert zf.read(zf.infolist()[0], pwd=b"123456") == report
+    kept = got["加密.zip!/报告.docx"].path.read_bytes()  # the member as sent, not the archive
+    assert kept != report and len(kept) == got["加密.zip!/报告.docx"].size < (inbox / "加密.zip").stat().st_size
 
 
 @pytest.mark.parametrize("kind", ["ratio", "entries", "total"])
