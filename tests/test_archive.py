@@ -165,3 +165,30 @@ def test_crc_error_marks_only_that_member(tmp_path: Path, report: bytes) -> None
     got, _ = _expand(tmp_path)
     assert got["部分损坏.zip!/坏.docx"].error == "corrupt"
     assert got["部分损坏.zip!/好.docx"].error is None
+
+
+def test_zipped_inbox_gives_the_same_result(tmp_path: Path) -> None:
+    """The sample inbox sent as one GBK-named zip: same fields and findings, paths cited inside the zip."""
+    from pipeline import CheckOptions, run_check
+
+    samples = Path(__file__).parents[1] / "samples"
+    inbox = _inbox(tmp_path)
+    entries = [hf.RawEntry(("材料/" + p.relative_to(samples / "inbox").as_posix()).encode("gbk"), p.read_bytes())
+               for p in sorted((samples / "inbox").rglob("*")) if p.is_file()]
+    hf.write_raw_zip(inbox / "鹤溪区各单位材料.zip", entries)
+
+    def check(box: Path, out: str) -> dict:
+        opts = CheckOptions(box, tmp_path / out, roster=samples / "名单.xlsx", year=2023, jobs=2)
+        return run_check(opts).records
+
+    plain, zipped = check(samples / "inbox", "plain"), check(inbox, "zipped")
+    prefix = "鹤溪区各单位材料.zip!/材料/"
+    assert all(f["path"].startswith(prefix) for f in zipped["files"])
+    strip = {f["path"][len(prefix):]: f for f in zipped["files"]}
+    assert sorted(strip) == sorted(f["path"] for f in plain["files"])
+    for f in plain["files"]:
+        z = strip[f["path"]]
+        assert (z["status"], z["unit"], z["doc_type"], z["fields"]) == (f["status"], f["unit"], f["doc_type"],
+                                                                        f["fields"]), f["path"]
+    findings = {u["unit"]: sorted(x["rule"] for x in u["findings"]) for u in plain["units"]}
+    assert {u["unit"]: sorted(x["rule"] for x in u["findings"]) for u in zipped["units"]} == findings
