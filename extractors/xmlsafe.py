@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 
 from lxml import etree
 
@@ -39,27 +38,3 @@ def refuse_dtds(zf, read) -> None:  # noqa: ANN001 - zipfile.ZipFile and safezip
         if name.endswith((".xml", ".rels", ".vml")):
             if _DOCTYPE.search(read(zf, name)):
                 raise UnreadableFile("unsafe_content", f"DTD/entity declaration in {name}")
-
-
-_PROLOG_BYTES = 64 * 1024
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
-
-
-def check_parts(zf: zipfile.ZipFile) -> None:
-    """Refuse a package any of whose XML parts declares a DTD or entities.
-
-    For parts parsed by another library (openpyxl): only the prolog, before the
-    root element, can hold a DOCTYPE, so the first 64 KiB of each part are read.
-    """
-    for info in zf.infolist():
-        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
-            continue
-        try:
-            with zf.open(info) as f:
-                head = f.read(_PROLOG_BYTES)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
-            raise UnreadableFile("corrupt", f"{info.filename}: {e}") from None
-        root = _ROOT_START.search(head)
-        prolog = head[:root.start()] if root else head
-        if _DOCTYPE.search(prolog) or (root is None and len(head) == _PROLOG_BYTES):
-            raise UnreadableFile("unsafe_content", f"DTD/entity declaration in {info.filename}")
