@@ -19,6 +19,7 @@ from extractors.read import read_document
 from extractors.units import RosterEntry, load_roster
 from forms.base import FileRecord, UnitRecord
 from forms.merge import merge_fields, superseded
+from outputs.atomic import atomic_dir
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class CheckOptions:
     deadline: dt.date | None = None
     history: Path | None = None
     jobs: int = 0  # 0: as many as cores
+    notice_config: Path | None = None
 
 
 @dataclass
@@ -77,7 +79,7 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
         return FileRecord(src.rel, digest, "error", e.code, e.message, unit=_unit_from_path(src.rel, roster),
                           size=src.size, mtime=src.mtime)
     return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=ex.fields["doc_type"].value,
-                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime)
+                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt)
 
 
 def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
@@ -147,7 +149,10 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None)
     from forms.check import check_units
     from forms.ruleset import load_rules
 
+    from outputs.drafts import load_draft_config
+
     rules = load_rules(opts.rules)  # config errors surface before any work
+    notice_config = load_draft_config(opts.notice_config, "notice")
     roster = load_roster(opts.roster) if opts.roster else []
     history = _load_history(opts.history)
     tmpdir = Path(tempfile.mkdtemp(prefix="pufa-"))  # archive members; removed whatever happens
@@ -159,7 +164,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None)
     year = opts.year or infer_year(files)
     units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
     records = build_records(opts, files, units, roster, year)
-    return CheckResult(records, write_outputs(records, opts.out))
+    return CheckResult(records, write_outputs(records, opts.out, notice_config))
 
 
 def _load_history(path: Path | None) -> dict[str, Any] | None:
@@ -170,19 +175,15 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
     return load_records(path)
 
 
-def write_outputs(records: dict[str, Any], out: Path) -> list[Path]:
+def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None) -> list[Path]:
+    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run)."""
+    from outputs.ledger import write_ledger
+    from outputs.notices import write_notices
     from outputs.records import write_records
 
     out.mkdir(parents=True, exist_ok=True)
-    written = [write_records(records, out / "records.json")]
-    try:
-        from outputs.ledger import write_ledger
-    except ImportError:  # pragma: no cover - until the ledger lands
-        return written
-    written.append(write_ledger(records, out / "台账.xlsx"))
-    try:
-        from outputs.notices import write_notices
-    except ImportError:  # pragma: no cover
-        return written
-    written.extend(write_notices(records, out / "通知"))
+    written = [write_records(records, out / "records.json"), write_ledger(records, out / "台账.xlsx")]
+    with atomic_dir(out / "通知") as tmp:
+        notices = write_notices(records, tmp, notice_config)
+    written.extend(out / "通知" / p.name for p in notices)
     return written

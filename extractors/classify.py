@@ -7,6 +7,7 @@ from .structure import Para
 
 # checked in order against the title, then the file name; first hit wins
 TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("other", r"(?:的|报送)函$|函[)）]?$|报送单$|^关于报送[^报告总结]*材料"),  # a cover letter
     ("duty_list", r"责任清单|普法清单|责任分工表"),
     ("case_report", r"以案释法|典型案例|案例汇编|案例选编|案例"),
     ("self_inspection", r"自查|自评|自检"),
@@ -18,12 +19,15 @@ _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
 _DUTY_HEADERS = ("普法内容", "普法对象", "普法方式", "责任部门", "责任科室", "完成时限", "责任人", "法律法规")
 
 
+# 版头 lines above a title: 发文机关标志 (…文件), 发文字号, 份号, 密级, 紧急程度
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}文件$|〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$|"
+                       r"^(?:特急|加急|平急|特提|急件|秘密|机密|绝密|内部|公开)(?:[★\s].*)?$|^\d{6}$|^签发人")
 _TITLE_END = re.compile(r"(?:报告|总结|清单|案例|要点|计划|方案|统计表|报表|情况|汇报|汇编|自查表|评分表)[)）]?$")
 
 
 def title_of(paras: list[Para]) -> str:
     """The document title: the first line, continued by short lines until it reads complete."""
-    prose = [p for p in paras[:6] if p.kind in ("para", "textbox", "cell")]
+    prose = [p for p in paras[:8] if p.kind in ("para", "textbox", "cell") and not _MASTHEAD.search(p.text)]
     if not prose:
         return ""
     lines = [prose[0].text]
@@ -36,8 +40,16 @@ def title_of(paras: list[Para]) -> str:
     return "".join(lines)
 
 
+def _without_unit(text: str) -> str:
+    """A title without the unit's own name (自然资源和规划局 is no 规划)."""
+    from .units import name_in
+
+    name = name_in(text)
+    return text[len(name):] if name and text.startswith(name) else text
+
+
 def classify(paras: list[Para], filename: str, fmt: str) -> str:
-    for source in (title_of(paras), filename):
+    for source in (_without_unit(title_of(paras)), _without_unit(filename)):
         for doc_type, pat in _COMPILED:
             if pat.search(source):
                 if doc_type == "case_report" and _report_with_cases(source):

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
-from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NON_FIELD_WORDS, PART_MARKERS, PLAN_MARKERS,
-                       STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS, YEAR_SPAN_MARKERS)
+from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, PART_MARKERS,
+                       PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
+                       YEAR_SPAN_MARKERS, ZERO_COUNTS)
 from .structure import Para
 from .textutil import clause_bounds, sentences
 
@@ -26,6 +27,11 @@ _SPAN = re.compile(YEAR_SPAN_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS)
 _PART = re.compile(PART_MARKERS)
 _STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
+_PREVIOUS = re.compile(PREVIOUS_MARKERS)
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
+_ZERO = {k: re.compile(v) for k, v in ZERO_COUNTS.items()}
+_NEXT = {k: re.compile(v) for k, v in NEXT_CLAUSE_SUBJECT.items()}
 _FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个|作为|为|列为)?")
 
 
@@ -38,6 +44,7 @@ class Candidate:
     evidence: Evidence
     sentence: str
     pos: int = 0  # where in the sentence the figure stands
+    subset: bool = False  # 其中…: a share of a figure stated elsewhere
 
 
 def _claim_backward(before: str, unit: str) -> str | None:
@@ -72,29 +79,57 @@ def _claim_forward(after: str, unit: str) -> str | None:
     return None
 
 
-def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
-    out = []
-    for m in _QTY.finditer(sentence):
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+
+
+def _in_parens(sentence: str, pos: int) -> bool:
+    opened = max(sentence.rfind("（", 0, pos), sentence.rfind("(", 0, pos))
+    closed = max(sentence.rfind("）", 0, pos), sentence.rfind(")", 0, pos))
+    return opened > closed
+
+
+def _other_year(sentence: str, cs: int, pos: int, year: int | None) -> bool:
+    """The figure is given for another year (较2023年的5个, （2023年为3次）)."""
+    start = max(cs, sentence.rfind("（", 0, pos) + 1, sentence.rfind("(", 0, pos) + 1)
+    before = sentence[start:pos]
+    if _PREVIOUS.search(before):
+        return True
+    return any(year is not None and int(y) != year for y in _YEAR.findall(before))
+
+
+def candidates_in(sentence: str, para: Para, file: str, year: int | None = None) -> list[Candidate]:
+    out: list[Candidate] = []
+    matches = list(_QTY.finditer(sentence))
+    for i, m in enumerate(matches):
         value = parse_quantity(m.group("num"))
         if value is None or value <= 0 and m.group("num") not in ("0", "零"):
             continue
         cs, ce = clause_bounds(sentence, m.start())
         clause = sentence[cs:ce]
         ls = _label_start(sentence, cs)
-        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]):
+        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]) \
+                or _other_year(sentence, cs, m.start(), year):
             continue
         unit = m.group("unit")
         field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
         if field is None and not _has_keyword(clause) and ls > 0:
             # 编写以案释法案例，全年报送4个: the figure's subject is named in the clause before
             field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit)
+        last_in_clause = i + 1 == len(matches) or matches[i + 1].start() >= ce
+        if field is None and ce < len(sentence) and last_in_clause:
+            field = _claim_next_clause(sentence[ce + 1:], unit)
         if field is None:
             continue
         if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
             continue
-        total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(clause)
-        part = bool(_PART.search(clause)) or bool(_PART.search(sentence[:cs])) and not total
-        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence, m.start()))
+        bare = _PAREN.sub("", clause)  # 全年报送6个（一季度1个…）: the breakdown does not make 6 a part
+        total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(bare)
+        part = bool(_PART.search(bare)) or bool(_PART.search(sentence[:cs])) and not total
+        subset = bool(_SUBSET.search(clause)) and not _share_of_other(out, matches[:i], cs, field)
+        if _in_parens(sentence, m.start()) and any(c.field == field for c in out):
+            subset = True  # a breakdown in brackets of the figure just given
+        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence, m.start(),
+                             subset))
     return out
 
 
@@ -120,11 +155,27 @@ def _merge_siblings(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _share_of_other(earlier: list[Candidate], before: list[re.Match[str]], cs: int, field: str) -> bool:
+    """``干部学法12次，其中中心组学法4次``: the share belongs to this field, the whole to none."""
+    whole = [m for m in before if m.start() < cs]
+    claimed = {c.pos for c in earlier if c.field == field}
+    return bool(whole) and all(m.start() not in claimed for m in whole)
+
+
+def _claim_next_clause(rest: str, unit: str) -> str | None:
+    for field, pat in _NEXT.items():
+        if unit in COUNT_FIELDS[field][1] and pat.match(rest):
+            return field
+    return None
+
+
 def choose(cands: list[Candidate]) -> Value | None:
     """A stated total wins; parts alone are summed; else the largest figure stated."""
     if not cands:
         return None
-    cands = _merge_siblings(cands)
+    cands = _merge_siblings([c for c in cands if not c.subset])
+    if not cands:
+        return None
     totals = [c for c in cands if c.total]
     if totals:
         best = max(totals, key=lambda c: c.value)
@@ -140,17 +191,32 @@ def choose(cands: list[Candidate]) -> Value | None:
     return Value(best.value, (best.evidence,))
 
 
-def extract_counts(paras: list[Para], file: str) -> dict[str, Value]:
+def extract_counts(paras: list[Para], file: str, year: int | None = None) -> dict[str, Value]:
     by_field: dict[str, list[Candidate]] = {}
     for p in paras:
         if p.kind == "cell" or p.section == "下一步打算" or p.heading_level == 1:
             continue
         for s in sentences(p.text):
-            for c in candidates_in(s, p, file):
+            for c in candidates_in(s, p, file, year):
                 by_field.setdefault(c.field, []).append(c)
     out = {}
     for field, cands in by_field.items():
         v = choose(cands)
         if v is not None:
             out[field] = v
+    for field, v in _stated_none(paras, file).items():
+        out.setdefault(field, v)
+    return out
+
+
+def _stated_none(paras: list[Para], file: str) -> dict[str, Value]:
+    """Counts a report states as none (尚未报送以案释法案例 → 0)."""
+    out: dict[str, Value] = {}
+    for p in paras:
+        if p.kind == "cell" or p.section == "下一步打算" or p.heading_level == 1:
+            continue
+        for s in sentences(p.text):
+            for field, pat in _ZERO.items():
+                if field not in out and pat.search(s):
+                    out[field] = Value(0, (Evidence(file, p.where, s),))
     return out

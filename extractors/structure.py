@@ -51,17 +51,27 @@ class Para:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    opens: tuple[str, ...] = ()  # sections a heading opens
+
+
+def sections_of_heading(text: str) -> list[str]:
+    """The sections a heading opens, in SPEC order (存在问题及下一步打算 opens two)."""
+    body = _NUMBERED.sub("", text, count=1)
+    found = [name for name, words in SECTION_KEYWORDS if any(w in body for w in words)]
+    if len(found) > 1:
+        joined = re.search(r"[及和与、暨]|以及", body)
+        found = found if joined else found[:1]
+    from forms.base import SECTION_NAMES
+
+    return [n for n in SECTION_NAMES if n in found]
 
 
 def section_of_heading(text: str) -> str | None:
-    body = _NUMBERED.sub("", text, count=1)
-    for name, words in SECTION_KEYWORDS:
-        if any(w in body for w in words):
-            return name
-    return None
+    found = sections_of_heading(text)
+    return found[0] if found else None
 
 
-def _heading_level(b: Block, text: str) -> int:
+def _heading_level(b: Block, text: str, first: bool) -> int:
     if b.kind != "para" or len(text) > 40 and "。" in text[:40]:
         return 0
     if _LEVEL1.match(text) and len(text) <= 40:
@@ -70,13 +80,15 @@ def _heading_level(b: Block, text: str) -> int:
         return 2
     if b.heading and len(text) <= 30 and not text.endswith("。"):
         return 3
+    if not first and len(text) <= 16 and not re.search(r"[，。；：,;:！？]", text) and section_of_heading(text):
+        return 3  # a bare line such as 存在的问题 standing alone
     return 0
 
 
 def structure(doc: Document) -> list[Para]:
     """Normalised paragraphs (body, cells, text boxes, headers) with section context."""
     norm = [(b, t) for b, t in ((b, normalize(b.text)) for b in doc.blocks) if not _CHROME.match(t)]
-    levels = [_heading_level(b, t) for b, t in norm]
+    levels = [_heading_level(b, t, i == 0) for i, (b, t) in enumerate(norm)]
     top = _top_level(levels, norm)
     paras: list[Para] = []
     section: str | None = None
@@ -84,18 +96,31 @@ def structure(doc: Document) -> list[Para]:
         if not text:
             continue
         hl = 0
+        opens: tuple[str, ...] = ()
         if lvl == top and top:
             hl = 1
-            section = section_of_heading(text) or _topical(section, top)
+            opens = tuple(sections_of_heading(text))
+            section = (opens[0] if opens else None) or _topical(section, top)
         elif lvl:
             hl = 2
+        elif b.kind == "para" and _run_in(text):
+            section = _run_in(text)  # 主要工作：今年… / 下步打算：…
         elif b.kind == "para":
             for name, pat in _LEAD_PARAS:
                 if pat.match(text) and (section is None or name == "存在问题" and section != "存在问题"
                                         or name == "下一步打算" and section == "存在问题"):
                     section = name
-        paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col))
+        paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col, opens))
     return paras
+
+
+_RUN_IN = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?([\u4e00-\u9fff]{2,10})[：:]")
+
+
+def _run_in(text: str) -> str | None:
+    """The section a paragraph opens with a run-in label (存在问题：…)."""
+    m = _RUN_IN.match(text)
+    return section_of_heading(m.group(1)) if m else None
 
 
 def _topical(previous: str | None, top: int) -> str | None:
@@ -117,5 +142,5 @@ def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:
 def sections_present(paras: list[Para]) -> list[str]:
     from forms.base import SECTION_NAMES
 
-    found = {p.section for p in paras if p.section}
+    found = {p.section for p in paras if p.section} | {s for p in paras for s in p.opens}
     return [s for s in SECTION_NAMES if s in found]

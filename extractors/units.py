@@ -75,7 +75,21 @@ def _fuzzy(core: str, text: str) -> float:
                 best = max(best, 0.6 + 0.2 * len(window) / len(core))
             elif _is_subsequence(core, window):  # longer form
                 best = max(best, 0.6 + 0.2 * len(core) / len(window))
+            elif len(core) >= 5:  # a former or merged name: 文化和旅游局 for 文化旅游体育局
+                common = _lcs(window, core)
+                if common >= 0.7 * len(core) and common >= 0.75 * len(window) and common >= len(core) - 2:
+                    best = max(best, 0.6 + 0.1 * 2 * common / (len(core) + len(window)))
     return best
+
+
+def _lcs(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
 
 
 def best_match(roster: list[RosterEntry], text: str) -> tuple[RosterEntry | None, float]:
@@ -103,6 +117,9 @@ def name_in(text: str) -> str | None:
 
 def attribute(places: list[tuple[str, str]], roster: list[RosterEntry]) -> Match:
     """The unit named by the first place (in priority order) that names one surely."""
+    from .normalize import normalize
+
+    places = [(source, normalize(text)) for source, text in places]
     if roster:
         for source, text in places:
             entry, _ = best_match(roster, text)
