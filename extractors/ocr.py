@@ -3,9 +3,9 @@
 rapidocr-onnxruntime ships its PP-OCR models in the wheel (offline); the
 engine loads once per process, on first use (~1 s). Pages are rendered at
 ~150 dpi with the pixel count capped, so memory stays bounded whatever the
-page size. Recognised boxes are put back into lines and paragraphs from
-their geometry (an indented line starts a paragraph, a short line ends one),
-and the half-width punctuation OCR mixes into Chinese text is made
+page size. Recognised boxes are put back into lines, and lines into
+paragraphs by the rules used for a PDF's character boxes (``pdf_layout``:
+an indented line starts a paragraph, a short line ends one), and the half-width punctuation OCR mixes into Chinese text is made
 full-width. Time is bounded twice: at most ``PUFA_OCR_MAX_PAGES`` pages and
 ``limits.ocr_budget()`` seconds per file, the rest of the pages skipped and
 counted in ``meta["ocr_skipped_pages"]``.
@@ -34,7 +34,6 @@ DPI = 150
 MAX_PIXELS = 1800 * 2600  # about A4 at 150 dpi with some room; larger pages are scaled down
 MAX_IMAGE_PIXELS = 120_000_000  # refused before decoding (decompression bombs)
 
-_HEAD = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十]+[部分章节条])")
 _CJK = "\u3400-\u9fff"
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _PUNCT_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])")
@@ -113,33 +112,11 @@ def fit(image: "Image") -> "Image":
 
 
 def paragraphs(boxes: list[Box]) -> list[str]:
-    """Rebuild the paragraphs of one page from its text boxes."""
-    lines = _lines(boxes)
-    if not lines:
-        return []
-    ch = statistics.median(ln.height for ln in lines)  # about one character
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
-    gaps = [b.y0 - a.y1 for a, b in zip(lines, lines[1:])]
-    usual_gap = statistics.median(gaps) if gaps else ch
-    paras: list[str] = []
-    cur = ""
-    prev: Box | None = None
-    for ln in lines:
-        big = ln.height > 1.3 * ch  # a title in a larger font stands alone
-        starts = (big or ln.x0 > left + 1.2 * ch or _HEAD.match(ln.text)
-                  or (prev is not None and (prev.height > 1.3 * ch or ln.y0 - prev.y1 > max(2 * usual_gap, ch))))
-        if cur and starts:
-            paras.append(cur)
-            cur = ""
-        cur += ln.text
-        if big or ln.x1 < right - 1.5 * ch:  # a short line ends its paragraph
-            paras.append(cur)
-            cur = ""
-        prev = ln
-    if cur:
-        paras.append(cur)
-    return [normalize_punct(p) for p in paras]
+    """Rebuild the paragraphs of one page from its text boxes (same rules as a PDF's character boxes)."""
+    from .pdf_layout import Line, paragraphs as layout_paragraphs
+
+    lines = [Line(b.text, b.x0, b.x1, (b.y0 + b.y1) / 2, b.height) for b in _lines(boxes)]
+    return [normalize_punct(p.text) for p in layout_paragraphs(lines)]
 
 
 def _lines(boxes: list[Box]) -> list[Box]:
