@@ -162,3 +162,20 @@ def test_bomb_limits_checked_before_inflating(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile) as err:
         open_zip(path, ZipLimits(max_entries=4))
     assert err.value.code == "archive_bomb"
+
+
+def test_garbled_text_layer_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text layer of control characters (a font without ToUnicode) is no text: pdfplumber is
+    tried, then OCR; with OCR off the file is ``scanned_no_text``, not a file of garbage."""
+    monkeypatch.setenv("PUFA_OCR", "0")
+    garbage = bytes(range(1, 31)) * 3
+    stream = b"BT /F1 14 Tf 72 720 Td (" + garbage.replace(b"\\", b"\\\\").replace(b"(", b"\\(") + b") Tj ET"
+    path = hf._write_pdf(tmp_path / "乱码.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+    with pytest.raises(UnreadableFile) as err:
+        read_document(path, "乱码.pdf")
+    assert err.value.code == "scanned_no_text"
