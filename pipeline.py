@@ -4,11 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import shutil
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from extractors.archive import expand_archives
 from extractors.base import UnreadableFile, Value
 from extractors.fields import extract
 from extractors.inbox import Source, list_inbox
@@ -67,6 +70,8 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
     """Read and extract one file; an unreadable file becomes an error record, never an exception."""
     digest = sha256_of(src.path)
     try:
+        if src.error:  # known before reading: an archive that could not be expanded, an encrypted member
+            raise UnreadableFile(src.error, "before reading", src.error_variant)
         doc = read_document(src.path, src.rel)
         ex = extract(doc, roster, year)
     except UnreadableFile as e:
@@ -150,8 +155,12 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None)
     notice_config = load_draft_config(opts.notice_config, "notice")
     roster = load_roster(opts.roster) if opts.roster else []
     history = _load_history(opts.history)
-    sources = list_inbox(opts.inbox)
-    files = read_all(sources, roster, opts.year, opts.jobs, progress)
+    tmpdir = Path(tempfile.mkdtemp(prefix="pufa-"))  # archive members; removed whatever happens
+    try:
+        sources = expand_archives(list_inbox(opts.inbox), tmpdir)
+        files = read_all(sources, roster, opts.year, opts.jobs, progress)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
     year = opts.year or infer_year(files)
     units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
     records = build_records(opts, files, units, roster, year)

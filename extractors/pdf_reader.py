@@ -68,6 +68,26 @@ def _width(s: str) -> float:
 
 
 def read_pdf(path: Path) -> tuple[list[Block], dict]:
+    pages, scanned, meta = _layout_pages(path)
+    if text_quality("".join(p.text for page in pages for p in page)) < 0.9:
+        log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
+        plumber = _plumber_pages(path)
+        if plumber:
+            pages = [[Para(t, True, True) for t in join_lines(text.split("\n"))] for text in plumber]
+    texts = ["".join(p.text for p in page) for page in pages]
+    garbled = {i for i, t in enumerate(texts) if t.strip() and text_quality(t) < 0.9}  # PITFALLS: fonts
+    need_ocr = sorted({i for i in scanned if not _has_text(texts[i])} | garbled)
+    if need_ocr:
+        found = _ocr_pages(path, need_ocr, meta, nothing_else=not any(_has_text(t) for t in texts))
+        for i, paras in found.items():
+            pages[i] = [Para(t, True, True) for t in paras]
+    blocks = _join_pages(pages)
+    meta["text_pages"] = len({b.page for b in blocks})
+    return blocks, meta
+
+
+def _layout_pages(path: Path) -> tuple[list[list[Para]], list[int], dict]:
+    """Each page's paragraphs, the pages that look like scans, and the document's metadata."""
     import pypdfium2 as pdfium
 
     try:
@@ -81,21 +101,54 @@ def read_pdf(path: Path) -> tuple[list[Block], dict]:
         n = len(pdf)
         if n > _MAX_PAGES:
             raise UnreadableFile("too_large", f"{n} pages")
-        pages = [_page_paragraphs(pdf, i) for i in range(n)]
+        pages, scanned = [], []
+        for i in range(n):
+            pages.append(_page_paragraphs(pdf, i))
+            if not _has_text("".join(p.text for p in pages[-1])) and _looks_scanned(pdf, i):
+                scanned.append(i)
         meta: dict = {"pages": n}
         info = pdf.get_metadata_dict(skip_empty=True)
         if info.get("Title"):
             meta["title"] = info["Title"]
     finally:
         pdf.close()
-    if text_quality("".join(p.text for page in pages for p in page)) < 0.9:
-        log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
-        plumber = _plumber_pages(path)
-        if plumber:
-            pages = [[Para(t, True, True) for t in join_lines(text.split("\n"))] for text in plumber]
-    blocks = _join_pages(pages)
-    meta["text_pages"] = len({b.page for b in blocks})
-    return blocks, meta
+    return pages, scanned, meta
+
+
+def _has_text(text: str) -> bool:
+    """Enough trusted characters on a page not to need OCR."""
+    return len("".join(text.split())) >= 10 and text_quality(text) >= 0.9
+
+
+def _looks_scanned(pdf, i: int) -> bool:  # noqa: ANN001 - PdfDocument
+    """A page drawn as an image, or as many vector shapes (text turned into outlines)."""
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[i]
+    try:
+        paths = 0
+        for obj in page.get_objects(max_depth=3):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                return True
+            paths += obj.type == pdfium_c.FPDF_PAGEOBJ_PATH
+            if paths >= 50:
+                return True
+        return False
+    finally:
+        page.close()
+
+
+def _ocr_pages(path: Path, pages: list[int], meta: dict, nothing_else: bool) -> dict[int, list[str]]:
+    from . import ocr
+
+    if not ocr.available():
+        if nothing_else:
+            raise UnreadableFile("scanned_no_text", "image-only PDF, OCR off", ocr.missing_variant())
+        meta["ocr_missing_pages"] = len(pages)
+        return {}
+    found, skipped = ocr.ocr_pdf_pages(path, pages)
+    meta.update(ocr=True, ocr_pages=len(found), ocr_skipped_pages=skipped)
+    return {i: paras for i, paras in found.items() if paras}
 
 
 def _page_paragraphs(pdf, i: int) -> list[Para]:  # noqa: ANN001 - PdfDocument
@@ -124,3 +177,14 @@ def _join_pages(pages: list[list[Para]]) -> list[Block]:
                 blocks.append(Block(p.text, f"第{i}页", kind="para", page=i))
         open_tail = bool(good) and not good[-1].closed
     return blocks
+
+
+def _plumber_pages(path: Path) -> list[str]:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            return [(p.dedupe_chars().extract_text() or "") for p in pdf.pages]
+    except Exception as e:  # pdfminer raises many kinds on hostile files
+        log.info("pdfplumber failed on %s: %s", path, e)
+        return []
