@@ -99,16 +99,23 @@ def unknown_unit(unit: UnitRecord, ctx: Context) -> list[Finding]:
     return [_finding(ctx, "unknown_unit", unit, file=f.path) for f in unit.files]
 
 
-def cases_below_min(unit: UnitRecord, ctx: Context) -> list[Finding]:
-    need = ctx.rules.param("cases_below_min", "min")
-    v = unit.fields.get("cases_total")
+def _below_min(unit: UnitRecord, ctx: Context, code: str, key: str, phrase: str,
+               words: tuple[str, str, str]) -> list[Finding]:
+    """A count under the rule's minimum, or not stated; ``words`` say none-stated / zero / n."""
+    need = ctx.rules.param(code, "min")
+    v = unit.fields.get(key)
     n = v.value if v is not None else None
     if isinstance(n, int) and n >= need:
         return []
-    cases = "未见报送或未作说明" if n is None else ("未报送" if n == 0 else f"仅报送{n}个")
+    said = words[0] if n is None else (words[1] if n == 0 else words[2].format(n=n))
     evidence = v.evidence if v is not None else ()
-    return [_finding(ctx, "cases_below_min", unit, evidence=evidence, cases=cases, min=need,
-                     file=evidence[0].file if evidence else None)]
+    return [_finding(ctx, code, unit, evidence=evidence, min=need, file=evidence[0].file if evidence else None,
+                     **{phrase: said})]
+
+
+def cases_below_min(unit: UnitRecord, ctx: Context) -> list[Finding]:
+    return _below_min(unit, ctx, "cases_below_min", "cases_total", "cases",
+                      ("未见报送或未作说明", "未报送", "仅报送{n}个"))
 
 
 def quarter_without_case(unit: UnitRecord, ctx: Context) -> list[Finding]:
@@ -151,15 +158,7 @@ def no_new_media(unit: UnitRecord, ctx: Context) -> list[Finding]:
 
 
 def study_below_min(unit: UnitRecord, ctx: Context) -> list[Finding]:
-    need = ctx.rules.param("study_below_min", "min")
-    v = unit.fields.get("study_sessions")
-    n = v.value if v is not None else None
-    if isinstance(n, int) and n >= need:
-        return []
-    count = "未作说明" if n is None else ("未开展" if n == 0 else f"仅{n}次")
-    evidence = v.evidence if v is not None else ()
-    return [_finding(ctx, "study_below_min", unit, evidence=evidence, count=count, min=need,
-                     file=evidence[0].file if evidence else None)]
+    return _below_min(unit, ctx, "study_below_min", "study_sessions", "count", ("未作说明", "未开展", "仅{n}次"))
 
 
 def missing_section(unit: UnitRecord, ctx: Context) -> list[Finding]:
