@@ -7,6 +7,7 @@ from .structure import Para
 
 # checked in order against the title, then the file name; first hit wins
 TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("other", r"(?:的|报送)函$|函[)）]?$|报送单$|^关于报送[^报告总结]*材料"),  # a cover letter
     ("duty_list", r"责任清单|普法清单|责任分工表"),
     ("case_report", r"以案释法|典型案例|案例汇编|案例选编|案例"),
     ("self_inspection", r"自查|自评|自检"),
@@ -18,17 +19,21 @@ _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
 _DUTY_HEADERS = ("普法内容", "普法对象", "普法方式", "责任部门", "责任科室", "完成时限", "责任人", "法律法规")
 
 
+_TITLE_END = re.compile(r"(?:报告|总结|清单|案例|要点|计划|方案|统计表|报表|情况|汇报|汇编|自查表|评分表)[)）]?$")
+
+
 def title_of(paras: list[Para]) -> str:
-    """The document title: the first prose lines before the 主送 or the body."""
-    lines = []
-    for p in paras[:6]:
-        if p.kind not in ("para", "textbox", "cell") or p.heading_level == 1:
-            break
-        if p.text.endswith(("：", ":")) or len(p.text) > 60:
+    """The document title: the first line, continued by short lines until it reads complete."""
+    prose = [p for p in paras[:6] if p.kind in ("para", "textbox", "cell")]
+    if not prose:
+        return ""
+    lines = [prose[0].text]
+    for p in prose[1:3]:
+        joined = "".join(lines)
+        if _TITLE_END.search(joined) or p.heading_level == 1 or p.text.endswith(("。", "：", ":")) \
+                or len(p.text) > 30 or len(joined) + len(p.text) > 60:
             break
         lines.append(p.text)
-        if len("".join(lines)) > 18:
-            break
     return "".join(lines)
 
 

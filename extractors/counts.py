@@ -13,18 +13,23 @@ from dataclasses import dataclass
 
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
-from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NON_FIELD_WORDS, PART_MARKERS, PLAN_MARKERS,
-                       STUDY_SUBJECT, TOTAL_MARKERS)
+from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, PART_MARKERS,
+                       PLAN_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS, YEAR_SPAN_MARKERS, ZERO_COUNTS)
 from .structure import Para
 from .textutil import clause_bounds, sentences
 
 _ALL_UNITS = sorted({u for _, units in COUNT_FIELDS.values() for u in units}, key=len, reverse=True)
 _QTY = re.compile(rf"(?<![\d.])(?P<num>{NUMBER})\s*(?P<unit>{'|'.join(_ALL_UNITS)})(?:[（(]次[）)])?")
 _PLAN = re.compile(PLAN_MARKERS)
+_STOCK = re.compile(STOCK_MARKERS)
+_SPAN = re.compile(YEAR_SPAN_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS)
 _PART = re.compile(PART_MARKERS)
 _STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
-_FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个)?")
+_SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
+_ZERO = {k: re.compile(v) for k, v in ZERO_COUNTS.items()}
+_NEXT = {k: re.compile(v) for k, v in NEXT_CLAUSE_SUBJECT.items()}
+_FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个|作为|为|列为)?")
 
 
 @dataclass(frozen=True)
@@ -35,22 +40,32 @@ class Candidate:
     part: bool
     evidence: Evidence
     sentence: str
+    pos: int = 0  # where in the sentence the figure stands
+    subset: bool = False  # 其中…: a share of a figure stated elsewhere
 
 
 def _claim_backward(before: str, unit: str) -> str | None:
-    best, best_end = None, -1
+    """The field of the keyword ending nearest the number (the longer keyword on a tie)."""
+    best, best_key = None, (-1, 0)
     for field, (keywords, units) in COUNT_FIELDS.items():
         if unit not in units:
             continue
         for kw in keywords:
             pos = before.rfind(kw)
-            if pos >= 0 and pos + len(kw) > best_end:
-                best, best_end = field, pos + len(kw)
+            if pos >= 0 and (pos + len(kw), len(kw)) > best_key:
+                best, best_key = field, (pos + len(kw), len(kw))
     for word in NON_FIELD_WORDS:
         pos = before.rfind(word)
-        if pos >= 0 and pos + len(word) > best_end:
+        if pos >= 0 and pos + len(word) > best_key[0]:
             return None
     return best
+
+
+_ALL_KEYWORDS = tuple({k for kws, _ in COUNT_FIELDS.values() for k in kws} | set(NON_FIELD_WORDS))
+
+
+def _has_keyword(clause: str) -> bool:
+    return any(k in clause for k in _ALL_KEYWORDS)
 
 
 def _claim_forward(after: str, unit: str) -> str | None:
@@ -62,29 +77,78 @@ def _claim_forward(after: str, unit: str) -> str | None:
 
 
 def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
-    out = []
-    for m in _QTY.finditer(sentence):
+    out: list[Candidate] = []
+    matches = list(_QTY.finditer(sentence))
+    for i, m in enumerate(matches):
         value = parse_quantity(m.group("num"))
         if value is None or value <= 0 and m.group("num") not in ("0", "零"):
             continue
         cs, ce = clause_bounds(sentence, m.start())
         clause = sentence[cs:ce]
-        if _PLAN.search(clause):
+        ls = _label_start(sentence, cs)
+        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]):
             continue
         unit = m.group("unit")
-        field = _claim_backward(sentence[cs:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        if field is None and not _has_keyword(clause) and ls > 0:
+            # 编写以案释法案例，全年报送4个: the figure's subject is named in the clause before
+            field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit)
+        last_in_clause = i + 1 == len(matches) or matches[i + 1].start() >= ce
+        if field is None and ce < len(sentence) and last_in_clause:
+            field = _claim_next_clause(sentence[ce + 1:], unit)
         if field is None:
             continue
         if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
             continue
         total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(clause)
         part = bool(_PART.search(clause)) or bool(_PART.search(sentence[:cs])) and not total
-        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence))
+        subset = bool(_SUBSET.search(clause)) and not _share_of_other(out, matches[:i], cs, field)
+        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence, m.start(),
+                             subset))
     return out
+
+
+def _label_start(sentence: str, cs: int) -> int:
+    """A clause that follows a colon belongs with its label (``以案释法案例：4个``)."""
+    if cs >= 1 and sentence[cs - 1] in "：:":
+        return clause_bounds(sentence, cs - 1)[0]
+    return cs
+
+
+def _merge_siblings(cands: list[Candidate]) -> list[Candidate]:
+    """Figures of one field listed in one sentence (进社区12次、进企业8次) add up."""
+    out: list[Candidate] = []
+    by_sentence: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for group in by_sentence.values():
+        if len(group) == 1 or any(c.total or c.part for c in group):
+            out.extend(group)
+            continue
+        total = sum(c.value for c in group)
+        out.append(Candidate(group[0].field, total, False, False, group[0].evidence, group[0].sentence))
+    return out
+
+
+def _share_of_other(earlier: list[Candidate], before: list[re.Match[str]], cs: int, field: str) -> bool:
+    """``干部学法12次，其中中心组学法4次``: the share belongs to this field, the whole to none."""
+    whole = [m for m in before if m.start() < cs]
+    claimed = {c.pos for c in earlier if c.field == field}
+    return bool(whole) and all(m.start() not in claimed for m in whole)
+
+
+def _claim_next_clause(rest: str, unit: str) -> str | None:
+    for field, pat in _NEXT.items():
+        if unit in COUNT_FIELDS[field][1] and pat.match(rest):
+            return field
+    return None
 
 
 def choose(cands: list[Candidate]) -> Value | None:
     """A stated total wins; parts alone are summed; else the largest figure stated."""
+    if not cands:
+        return None
+    cands = _merge_siblings([c for c in cands if not c.subset])
     if not cands:
         return None
     totals = [c for c in cands if c.total]
@@ -94,7 +158,7 @@ def choose(cands: list[Candidate]) -> Value | None:
     if all(c.part for c in cands):
         seen: dict[str, Candidate] = {}
         for c in cands:
-            seen.setdefault(c.sentence + str(c.value), c)
+            seen.setdefault(f"{c.evidence.where}|{c.sentence}|{c.pos}", c)
         parts = list(seen.values())
         return Value(sum(c.value for c in parts), tuple(c.evidence for c in parts))
     whole = [c for c in cands if not c.part]
@@ -115,4 +179,19 @@ def extract_counts(paras: list[Para], file: str) -> dict[str, Value]:
         v = choose(cands)
         if v is not None:
             out[field] = v
+    for field, v in _stated_none(paras, file).items():
+        out.setdefault(field, v)
+    return out
+
+
+def _stated_none(paras: list[Para], file: str) -> dict[str, Value]:
+    """Counts a report states as none (尚未报送以案释法案例 → 0)."""
+    out: dict[str, Value] = {}
+    for p in paras:
+        if p.kind == "cell" or p.section == "下一步打算" or p.heading_level == 1:
+            continue
+        for s in sentences(p.text):
+            for field, pat in _ZERO.items():
+                if field not in out and pat.search(s):
+                    out[field] = Value(0, (Evidence(file, p.where, s),))
     return out

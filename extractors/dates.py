@@ -7,15 +7,16 @@ import re
 from .base import Evidence, Value
 from .numbers import cn_to_int
 from .structure import Para
+from .units import ORG_END
 
-_CN = "〇零一二两三四五六七八九十"
+_CN = "〇○零一二两三四五六七八九十"
 _DATE_PATTERNS = (
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     re.compile(rf"(?P<y>[{_CN}]{{4}})\s*年\s*(?P<m>[{_CN}]{{1,2}})\s*月\s*(?P<d>[{_CN}]{{1,3}})\s*日"),
     re.compile(r"(?<!\d)(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
 )
 _LABEL = re.compile(r"(?:填报|报送|填表|成文|落款|制表|印发)?(?:日期|时间)[：:]")
-_YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2})\s*(?:年度|年)")
+_YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2}|二[〇○零]\S[〇○零一二三四五六七八九])\s*(?:年度|年)")
 
 
 def parse_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
@@ -42,9 +43,13 @@ def _standalone(p: Para) -> dt.date | None:
     if not got:
         return None
     d, m = got
-    rest = (p.text[:m.start()] + p.text[m.end():]).strip(" 　()（）.。")
+    rest = (p.text[:m.start()] + p.text[m.end():]).strip(" 　()（）.。\t")
+    rest = re.sub(r"^(?:落款|单位|报送单位|填报单位)[：:]\s*", "", rest).strip()
     if not rest or _LABEL.search(p.text[:m.start()]) or len(rest) <= 2:
         return d
+    if m.start() > 0 and len(rest) <= 30 and re.fullmatch(r"[\u4e00-\u9fff（）()\s]+", rest.replace(" ", "")) \
+            and rest.rstrip("（）() ").endswith(ORG_END):
+        return d  # signature and date on one line
     return None
 
 
@@ -62,7 +67,7 @@ def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | No
     for p in paras[:4]:
         m = _YEAR_TITLE.search(p.text)
         if m and not parse_date(p.text):
-            return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
+            return Value(_num(m.group(1)), (Evidence(file, p.where, p.text),))
     for p in paras[:12]:
         m = re.search(r"(?<!\d)(20\d{2})\s*年度", p.text)
         if m:

@@ -233,11 +233,11 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
                 if b.text not in seen:
                     seen.add(b.text)
                     walker.blocks.append(b)
-        meta = core_properties(zf) if "docProps/core.xml" in names else {}
+        meta = _core_props(zf) if "docProps/core.xml" in names else {}
     return walker.blocks, meta
 
 
-def core_properties(zf: zipfile.ZipFile) -> dict:
+def _core_props(zf: zipfile.ZipFile) -> dict:
     root = parse_xml(read_member(zf, "docProps/core.xml"), "core.xml")
     meta = {}
     for el in root:

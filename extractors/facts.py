@@ -34,9 +34,8 @@ def _prose(paras: list[Para]):
 def _judge(pats: dict[str, tuple[re.Pattern[str], ...]], sentence: str, section: str | None) -> bool | None:
     if not any(c.search(sentence) for c in pats["context"]):
         return None
-    for clause in clauses(sentence):
-        if any(n.search(clause) for n in pats["negative"]):
-            return False
+    if any(n.search(sentence) for n in pats["negative"]):
+        return False
     if section == "下一步打算" or _FUTURE.search(sentence):
         return None
     if any(pp.search(sentence) for pp in pats["positive"]):

@@ -65,14 +65,16 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
         fields["year"] = year
     elif default_year:
         fields["year"] = Value(default_year, ())
-    fields.update(_content_fields(doc_type, paras, doc.path, title_ev))
+    report_year = (year.value if year else None) or default_year
+    fields.update(_content_fields(doc_type, paras, doc.path, title_ev, report_year))
     if doc_type in ("annual_report", "self_inspection"):
         fields["sections"] = Value(sections_present(paras), ())
     text = "\n".join(p.text for p in paras if p.kind in ("para", "textbox"))
     return Extracted(fields, text, title, match)
 
 
-def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple[Evidence, ...]) -> dict[str, Value]:
+def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple[Evidence, ...],
+                    year: int | None) -> dict[str, Value]:
     out: dict[str, Value] = {}
     if doc_type == "plan":
         return out  # a plan states intentions, not results
@@ -86,7 +88,7 @@ def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple
             out["cases_total"] = stated or counted  # type: ignore[assignment]
         return out
     prose = extract_counts(paras, file)
-    table = extract_table_counts(paras, file)
+    table = extract_table_counts(paras, file, year)
     first, second = (table, prose) if doc_type == "stats_form" else (prose, table)
     for key in COUNT_KEYS:
         v = first.get(key) or second.get(key)
@@ -95,6 +97,8 @@ def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple
     quarters = table.get("cases_by_quarter") or extract_quarters(paras, file)
     if quarters is not None:
         out["cases_by_quarter"] = quarters
+        if "cases_total" not in out:  # 一季度2个、二季度1个…: the year's total is their sum
+            out["cases_total"] = Value(sum(quarters.value), quarters.evidence)
     if doc_type != "stats_form":
         out.update(extract_facts(paras, file))
         out["new_media"] = extract_media(paras, file)

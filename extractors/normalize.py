@@ -23,6 +23,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》〈〉【】〔〕"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}\d])|(?<=[{_CJK}\d])[ \t]+(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t]{2,}")
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 
 
 @lru_cache(maxsize=1)
@@ -55,5 +56,6 @@ def normalize(text: str) -> str:
     text = to_simplified(text)
     text = text.replace("\r", "\n")
     text = _SPACE_IN_CJK.sub("", text)
+    text = _THOUSANDS.sub("", text)
     text = _SPACES.sub(" ", text)
     return text.strip()

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
+CN_DIGITS = "零〇○一二两三四五六七八九十百千"
 # A quantity: optional approximation, numeral, optional 万/千, optional 余/多, optional trailing 万
-NUMBER = (rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+NUMBER = (rf"(?:(?<=[近上逾超])[万千百]|\d+(?:\.\d+)?|[{CN_DIGITS}]+(?:万[{CN_DIGITS}]+)?)"
           rf"(?:\s*[万千])?(?:余|多)?(?:万)?")
 QUANTITY = re.compile(rf"(?<![\d.{CN_DIGITS}])(?P<num>{NUMBER})")
-_PARTS = re.compile(rf"^(?P<n>\d+(?:\.\d+)?|[{CN_DIGITS}]+)\s*(?P<mult>[万千])?(?:余|多)?(?P<mult2>万)?$")
+_PARTS = re.compile(rf"^(?P<n>\d+(?:\.\d+)?|[{CN_DIGITS}]+(?:万[{CN_DIGITS}]+)?)\s*(?P<mult>[万千])?(?:余|多)?(?P<mult2>万)?$")
 
 
 @lru_cache(maxsize=4096)
@@ -23,6 +23,7 @@ def cn_to_int(s: str) -> int | None:
     """Integer value of a pure Chinese numeral (``二十``, ``一千二百``, ``二〇二二``)."""
     if not s:
         return None
+    s = s.replace("○", "〇")
     if all(c in "零〇一二两三四五六七八九" for c in s) and len(s) > 1:
         return int("".join(str("零一二三四五六七八九".find(c) if c not in "〇两" else (0 if c == "〇" else 2))
                            for c in s))
@@ -39,7 +40,10 @@ def cn_to_int(s: str) -> int | None:
 
 def parse_quantity(span: str) -> int | None:
     """Value of a quantity span, or None when it is not one."""
-    m = _PARTS.match(span.strip())
+    span = span.strip()
+    if span in ("万", "千", "百"):  # 近万份 / 逾千人 / 近百场: the round figure
+        return {"万": 10000, "千": 1000, "百": 100}[span]
+    m = _PARTS.match(span)
     if not m:
         return None
     n = m.group("n")

@@ -35,6 +35,11 @@ _LEAD_PARAS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# lines of a web page around a document saved from a government site (seed 004): not the document
+_CHROME = re.compile(r"^[•·\s]*(?:索\s*引\s*号|发布机构|公开方式|公开范围|生成日期|公开日期|发布日期|来源[：:]|浏览量|浏览次数|"
+                     r"发布时间|分享到|打开微信|当前位置|首页\s*[>»]|搜本站|字号[：:]|打印本页|关闭窗口|【打印】|【关闭】|扫一扫)")
+
+
 @dataclass(frozen=True)
 class Para:
     text: str
@@ -46,17 +51,27 @@ class Para:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    opens: tuple[str, ...] = ()  # sections a heading opens
+
+
+def sections_of_heading(text: str) -> list[str]:
+    """The sections a heading opens, in SPEC order (存在问题及下一步打算 opens two)."""
+    body = _NUMBERED.sub("", text, count=1)
+    found = [name for name, words in SECTION_KEYWORDS if any(w in body for w in words)]
+    if len(found) > 1:
+        joined = re.search(r"[及和与、暨]|以及", body)
+        found = found if joined else found[:1]
+    from forms.base import SECTION_NAMES
+
+    return [n for n in SECTION_NAMES if n in found]
 
 
 def section_of_heading(text: str) -> str | None:
-    body = _NUMBERED.sub("", text, count=1)
-    for name, words in SECTION_KEYWORDS:
-        if any(w in body for w in words):
-            return name
-    return None
+    found = sections_of_heading(text)
+    return found[0] if found else None
 
 
-def _heading_level(b: Block, text: str) -> int:
+def _heading_level(b: Block, text: str, first: bool) -> int:
     if b.kind != "para" or len(text) > 40 and "。" in text[:40]:
         return 0
     if _LEVEL1.match(text) and len(text) <= 40:
@@ -65,13 +80,15 @@ def _heading_level(b: Block, text: str) -> int:
         return 2
     if b.heading and len(text) <= 30 and not text.endswith("。"):
         return 3
+    if not first and len(text) <= 16 and not re.search(r"[，。；：,;:！？]", text) and section_of_heading(text):
+        return 3  # a bare line such as 存在的问题 standing alone
     return 0
 
 
 def structure(doc: Document) -> list[Para]:
     """Normalised paragraphs (body, cells, text boxes, headers) with section context."""
-    norm = [(b, normalize(b.text)) for b in doc.blocks]
-    levels = [_heading_level(b, t) for b, t in norm]
+    norm = [(b, t) for b, t in ((b, normalize(b.text)) for b in doc.blocks) if not _CHROME.match(t)]
+    levels = [_heading_level(b, t, i == 0) for i, (b, t) in enumerate(norm)]
     top = _top_level(levels, norm)
     paras: list[Para] = []
     section: str | None = None
@@ -79,9 +96,11 @@ def structure(doc: Document) -> list[Para]:
         if not text:
             continue
         hl = 0
+        opens: tuple[str, ...] = ()
         if lvl == top and top:
             hl = 1
-            section = section_of_heading(text) or (section if top == 3 else None)
+            opens = tuple(sections_of_heading(text))
+            section = (opens[0] if opens else None) or _topical(section, top)
         elif lvl:
             hl = 2
         elif b.kind == "para":
@@ -89,8 +108,15 @@ def structure(doc: Document) -> list[Para]:
                 if pat.match(text) and (section is None or name == "存在问题" and section != "存在问题"
                                         or name == "下一步打算" and section == "存在问题"):
                     section = name
-        paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col))
+        paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col, opens))
     return paras
+
+
+def _topical(previous: str | None, top: int) -> str | None:
+    """A top heading naming no section (一、强化组织领导) is one of the things done."""
+    if previous in ("存在问题", "下一步打算"):
+        return previous if top == 3 else None
+    return "主要做法"
 
 
 def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:
@@ -105,5 +131,5 @@ def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:
 def sections_present(paras: list[Para]) -> list[str]:
     from forms.base import SECTION_NAMES
 
-    found = {p.section for p in paras if p.section}
+    found = {p.section for p in paras if p.section} | {s for p in paras for s in p.opens}
     return [s for s in SECTION_NAMES if s in found]

@@ -36,10 +36,17 @@ def _field_of(text: str) -> str | None:
     return None
 
 
-def _period_of(text: str) -> int | str | None:
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年?")
+
+
+def _period_of(text: str, year: int | None) -> int | str | None:
+    """A quarter (0–3), "total", "other" (another year's row) or None."""
     m = _QUARTER.search(text)
     if m:
         return _QMAP[m.group(1) or m.group(2)]
+    y = _YEAR.search(text)
+    if y:
+        return "total" if year is not None and int(y.group(1)) == year else "other"
     if _TOTAL.search(text):
         return "total"
     return None
@@ -61,7 +68,7 @@ def _header(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
     return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and not _NUMERIC.match(grid[(k, c)].text))
 
 
-def extract_table_counts(paras: list[Para], file: str) -> dict[str, Value]:
+def extract_table_counts(paras: list[Para], file: str, year: int | None = None) -> dict[str, Value]:
     """Field totals and ``cases_by_quarter`` from every table in the document."""
     totals: dict[str, tuple[int, Evidence]] = {}
     plain: dict[str, list[tuple[int, Evidence]]] = defaultdict(list)
@@ -76,7 +83,9 @@ def extract_table_counts(paras: list[Para], file: str) -> dict[str, Value]:
             value = parse_quantity(cell.text.replace(" ", ""))
             if field is None or value is None:
                 continue
-            period = _period_of(label if by_header else header)
+            period = _period_of(label if by_header else header, year)
+            if period == "other":
+                continue
             ev = Evidence(file, cell.where, f"{label} {header}：{cell.text}".strip())
             if period == "total":
                 totals.setdefault(field, (value, ev))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 _PREFIX = re.compile(r"^(?:中共|中国共产党)?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道))?")
 _REGION = ("区", "市", "县", "镇", "乡", "旗")
-_ORG_END = ("局", "委", "办", "院", "厅", "队", "所", "中心", "部", "会", "署", "站", "处", "室", "馆", "社", "团", "庭",
+ORG_END = ("局", "委", "办", "院", "厅", "队", "所", "中心", "部", "会", "署", "站", "处", "室", "馆", "社", "团", "庭",
             "公司", "政府", "分局", "支队", "大队", "法院", "检察院")
 
 
@@ -75,7 +75,21 @@ def _fuzzy(core: str, text: str) -> float:
                 best = max(best, 0.6 + 0.2 * len(window) / len(core))
             elif _is_subsequence(core, window):  # longer form
                 best = max(best, 0.6 + 0.2 * len(core) / len(window))
+            elif len(core) >= 5:  # a former or merged name: 文化和旅游局 for 文化旅游体育局
+                common = _lcs(window, core)
+                if common >= 0.7 * len(core) and common >= 0.75 * len(window) and common >= len(core) - 2:
+                    best = max(best, 0.6 + 0.1 * 2 * common / (len(core) + len(window)))
     return best
+
+
+def _lcs(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
 
 
 def best_match(roster: list[RosterEntry], text: str) -> tuple[RosterEntry | None, float]:
@@ -96,13 +110,16 @@ def name_in(text: str) -> str | None:
     m = _CUT.search(text)
     name = text[: m.start()] if m else text
     name = name.strip(" ：:，,")
-    if 3 <= len(name) <= 30 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(_ORG_END):
+    if 3 <= len(name) <= 30 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(ORG_END):
         return name
     return None
 
 
 def attribute(places: list[tuple[str, str]], roster: list[RosterEntry]) -> Match:
     """The unit named by the first place (in priority order) that names one surely."""
+    from .normalize import normalize
+
+    places = [(source, normalize(text)) for source, text in places]
     if roster:
         for source, text in places:
             entry, _ = best_match(roster, text)

@@ -20,7 +20,7 @@ from lxml import etree
 
 from .base import Block, UnreadableFile
 from .safezip import open_zip, read_member
-from .xmlsafe import check_no_dtd, parse_xml
+from .xmlsafe import check_no_dtd, parse_xml, refuse_dtds
 
 _MAX_CELLS = 200_000
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -189,19 +189,12 @@ def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Blo
 
 
 def read_xlsx(path: Path) -> tuple[list[Block], dict]:
-    from .docx_reader import core_properties
-
     with open_zip(path) as zf:
-        names = set(zf.namelist())
-        if "xl/workbook.xml" not in names:
+        refuse_dtds(zf, read_member)  # any part, as before: a DTD anywhere is refused
+        if "xl/workbook.xml" not in set(zf.namelist()):
             raise UnreadableFile("corrupt", "no xl/workbook.xml")
         book = _Book(zf)
         blocks: list[Block] = []
         for t, (title, part) in enumerate(book.sheets, 1):
             _sheet_blocks(read_member(zf, part), title, t, book, blocks)
-        meta: dict = {"sheets": [title for title, _ in book.sheets]}
-        if "docProps/core.xml" in names:
-            title = core_properties(zf).get("title")
-            if title:
-                meta["title"] = title
-    return blocks, meta
+    return blocks, {"sheets": [title for title, _ in book.sheets]}

@@ -31,3 +31,15 @@ def parse_xml(data: bytes, name: str = "") -> etree._Element:
         return etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as e:
         raise UnreadableFile("corrupt", f"{name}: {e}") from None
+
+
+def refuse_dtds(zf, read) -> None:  # noqa: ANN001 - zipfile.ZipFile and safezip.read_member
+    """Refuse a package any of whose XML parts declares a DTD or entities.
+
+    Used before handing a package to a third-party parser (openpyxl) whose
+    error for a refused entity is indistinguishable from a broken file.
+    """
+    for name in zf.namelist():
+        if name.endswith((".xml", ".rels", ".vml")):
+            if _DOCTYPE.search(read(zf, name)):
+                raise UnreadableFile("unsafe_content", f"DTD/entity declaration in {name}")

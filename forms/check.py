@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 
 from forms.base import Finding, UnitRecord
-from forms.rules import Context, RuleSet, run_rules
+from forms.rules import Context, RuleSet, current_reports, run_rules, under_evaluation
 from forms.ruleset import RULE_CODES
 from forms.scoring import Rubric, load_rubric, score_unit
-from forms.similarity import REPORT_TYPES, Match, Report, find_duplicates
+from forms.similarity import Match, Report, find_duplicates
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +51,13 @@ def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
 
 def _scored(unit: UnitRecord) -> bool:
     """A roster unit that sent something readable is scored; the rest get no score."""
-    return bool(unit.unit) and unit.on_roster and any(f.status == "ok" for f in unit.files)
+    return under_evaluation(unit) and any(f.status == "ok" for f in unit.files)
 
 
 def _duplicates(units: Sequence[UnitRecord], rules: RuleSet,
                 history: Mapping[str, Any] | None) -> dict[str, tuple[Match, ...]]:
     if not rules.enabled("duplicate_content"):
         return {}
-    reports = [Report(u.unit, f.path, f.text) for u in units if u.unit and u.on_roster
-               for f in u.files if f.status == "ok" and f.doc_type in REPORT_TYPES and f.text.strip()]
+    reports = [Report(u.unit, f.path, f.text) for u in units if under_evaluation(u)
+               for f in current_reports(u) if f.text.strip()]
     return find_duplicates(reports, rules.param("duplicate_content", "threshold"), history)

@@ -14,12 +14,14 @@ from datetime import date, datetime
 from typing import Any
 
 from extractors.base import ERROR_MESSAGES, Evidence
-from forms.base import Finding, UnitRecord
+from forms.base import FileRecord, Finding, UnitRecord
+from forms.merge import superseded
 from forms.ruleset import RULE_CODES, RuleSet, load_rules
 from forms.similarity import REPORT_TYPES, Match
 from forms.textstats import cn_date, count_chars, file_name, find_figures, parse_date
 
-__all__ = ["Context", "RULES", "RuleSet", "load_rules", "run_rules", "applicable_rules"]
+__all__ = ["Context", "RULES", "RuleSet", "load_rules", "run_rules", "applicable_rules",
+           "current_reports", "under_evaluation"]
 
 QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 UNKNOWN_UNIT_NAME = "未识别"
@@ -37,14 +39,27 @@ class Context:
 def _finding(ctx: Context, code: str, unit: UnitRecord, *, file: str | None = None,
              evidence: Iterable[Evidence] = (), **fields: Any) -> Finding:
     deadline = cn_date(ctx.deadline) if ctx.deadline else "规定时限"
-    message = ctx.rules.message(code, unit=unit.unit or UNKNOWN_UNIT_NAME, deadline=deadline,
+    name = unit.unit if unit.unit and not _unattributed(unit) else UNKNOWN_UNIT_NAME
+    message = ctx.rules.message(code, unit=name, deadline=deadline,
                                 file=file_name(file) if file else "", **fields)
     return Finding(rule=code, severity=ctx.rules.severity(code), message=message,
                    evidence=tuple(evidence), file=file)
 
 
-def _reports(unit: UnitRecord) -> list[Any]:
-    return [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES]
+def _unattributed(unit: UnitRecord) -> bool:
+    """The bucket of files that name no unit (whatever the pipeline calls it)."""
+    return not unit.unit or (bool(unit.files) and all(f.unit is None for f in unit.files))
+
+
+def under_evaluation(unit: UnitRecord) -> bool:
+    """A unit on the roster (or any named unit when there is no roster)."""
+    return unit.on_roster and not _unattributed(unit)
+
+
+def current_reports(unit: UnitRecord) -> list[FileRecord]:
+    """The unit's readable reports, without versions replaced by a later one (修改稿)."""
+    old = superseded(unit.files)
+    return [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES and f.path not in old]
 
 
 def _not_true(unit: UnitRecord, ctx: Context, code: str, key: str) -> list[Finding]:
@@ -75,7 +90,7 @@ def unreadable_file(unit: UnitRecord, ctx: Context) -> list[Finding]:
 
 
 def unknown_unit(unit: UnitRecord, ctx: Context) -> list[Finding]:
-    if unit.unit and unit.on_roster:
+    if under_evaluation(unit):
         return []
     return [_finding(ctx, "unknown_unit", unit, file=f.path) for f in unit.files]
 
@@ -146,7 +161,7 @@ def study_below_min(unit: UnitRecord, ctx: Context) -> list[Finding]:
 def missing_section(unit: UnitRecord, ctx: Context) -> list[Finding]:
     required = ctx.rules.param("missing_section", "sections")
     out = []
-    for f in _reports(unit):
+    for f in current_reports(unit):
         present = set(f.value("sections") or ())
         out += [_finding(ctx, "missing_section", unit, file=f.path, section=s)
                 for s in required if s not in present]
@@ -156,7 +171,7 @@ def missing_section(unit: UnitRecord, ctx: Context) -> list[Finding]:
 def too_thin(unit: UnitRecord, ctx: Context) -> list[Finding]:
     p = ctx.rules.rules["too_thin"].params
     out = []
-    for f in _reports(unit):
+    for f in current_reports(unit):
         chars, figures = count_chars(f.text), len(find_figures(f.text, p["measure_words"]))
         reasons = []
         if chars < p["min_chars"]:
@@ -202,7 +217,7 @@ def late_submission(unit: UnitRecord, ctx: Context) -> list[Finding]:
 
 def duplicate_content(unit: UnitRecord, ctx: Context) -> list[Finding]:
     out = []
-    for f in unit.files:
+    for f in current_reports(unit):
         for m in ctx.duplicates.get(f.path, ()):
             if m.from_history:
                 other = f"本单位{m.history_year}年度" if m.history_year else "本单位往年"
@@ -248,7 +263,7 @@ def applicable_rules(unit: UnitRecord) -> tuple[str, ...]:
     """
     if not unit.files:
         return ("missing_submission",)
-    if not unit.unit or not unit.on_roster:
+    if not under_evaluation(unit):
         return _FILE_RULES
     if not any(f.status == "ok" for f in unit.files):
         return (*_FILE_RULES, "late_submission")

@@ -221,10 +221,12 @@ def score_unit(unit: UnitRecord, rubric: Rubric) -> tuple[float, str, list[dict[
 
     Judged on the unit's merged fields and its findings (run the rules first).
     """
-    items = []
+    items: list[dict[str, Any]] = []
+    total = 0.0
     for it in rubric.items:
         got, basis = JUDGES[it.kind](unit, it)
+        total += _num(got)
         items.append({"block": it.block, "item": it.name, "points": _num(it.points),
                       "criterion": it.criterion, "score": _num(got), "basis": basis})
-    score = _num(sum(i["score"] for i in items))
+    score = _num(total)
     return score, grade_of(score, rubric), items

@@ -13,6 +13,7 @@ comparison uses the MinHash estimate (standard error about 0.025 at 0.8).
 from __future__ import annotations
 
 import hashlib
+from array import array
 import logging
 import re
 import tempfile
@@ -113,15 +114,30 @@ def minhash(hashes: Iterable[int]) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _analyse(text: str) -> tuple[frozenset[int], tuple[int, ...]]:
-    sh = frozenset(shingles(tokens(text)))
-    return sh, tuple(minhash(sh))
+# Fingerprints already computed in this process, by text digest: the records writer asks
+# again for what the check just computed (tokenising is the costly part).
+_FINGERPRINTS: dict[bytes, array[int]] = {}
+_FINGERPRINTS_MAX = 100_000
+
+
+def _analyse(text: str) -> tuple[array[int], array[int]]:
+    """(sorted shingle hashes, fingerprint) as compact arrays: thousands of reports stay small."""
+    sh = shingles(tokens(text))
+    fp = array("Q", minhash(sh))
+    if len(_FINGERPRINTS) >= _FINGERPRINTS_MAX:
+        _FINGERPRINTS.clear()
+    _FINGERPRINTS[_digest(text)] = fp
+    return array("Q", sorted(sh)), fp
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 def fingerprint(text: str) -> list[int]:
     """The MinHash fingerprint of a report text, for records.json (``[]`` for empty text)."""
-    return list(_analyse(text)[1])
+    fp = _FINGERPRINTS.get(_digest(text))
+    return list(fp if fp is not None else _analyse(text)[1])
 
 
 def estimate(a: Sequence[int], b: Sequence[int]) -> float:
@@ -131,10 +147,12 @@ def estimate(a: Sequence[int], b: Sequence[int]) -> float:
     return sum(x == y for x, y in zip(a, b)) / len(a)
 
 
-def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
-    if not a or not b:
+def jaccard(a: Iterable[int], b: Iterable[int]) -> float:
+    """Exact Jaccard similarity of two collections of shingle hashes."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
         return 0.0
-    return len(a & b) / len(a | b)
+    return len(sa & sb) / len(sa | sb)
 
 
 def band_shape(threshold: float, recall: float = 0.99) -> tuple[int, int]:

@@ -35,6 +35,10 @@ def file_dict(f: FileRecord, superseded: bool = False) -> dict[str, Any]:
         d["fields"] = field_values(f.fields)
         d["evidence"] = _first_evidence(f.fields)
         d["chars"] = len(f.text)
+        if f.doc_type in ("annual_report", "self_inspection") and f.text.strip():
+            from forms.similarity import fingerprint
+
+            d["fingerprint"] = fingerprint(f.text)  # lets next year's check find a copied report
     else:
         d["fields"] = {}
         d["evidence"] = {}

@@ -140,7 +140,7 @@ def test_late_submission_off_without_deadline() -> None:
 def test_missing_submission_only_for_roster_units_without_files() -> None:
     (f,) = run_rules(unit("区民政局", []), ctx())
     assert (f.rule, f.severity) == ("missing_submission", "error")
-    assert f.message == "区民政局未报送普法履职报告等材料（报送截止日期：2022年12月10日），请尽快补报。"
+    assert f.message == "区民政局未报送普法履职报告等材料，请尽快补报。"
     assert applicable_rules(unit("区民政局", [])) == ("missing_submission",)
 
 
@@ -260,3 +260,20 @@ def test_missing_or_broken_rules_file(tmp_path: Path) -> None:
         load_rules(tmp_path / "没有.yaml")
     with pytest.raises(ConfigError, match="YAML 格式错误"):
         load_rules(write(tmp_path, "cases_below_min: {min: 4\n"))
+
+
+def test_content_rules_look_at_the_revision_not_the_draft_it_replaces() -> None:
+    draft = file("自查报告.docx", doc_type="self_inspection", text="短",
+                 **{**SOUND, "sections": ["基本情况"], "date": "2022-12-01"})
+    revised = file("自查报告（修改稿）.docx", doc_type="self_inspection", text=GOOD_TEXT,
+                   **{**SOUND, "date": "2022-12-05"})
+    assert rules_of(unit("区公安分局", [draft, revised])) == []
+
+
+def test_unattributed_bucket_without_roster_only_gets_unknown_unit() -> None:
+    """With no roster the pipeline marks every unit on_roster, the bucket of unnamed files too."""
+    bucket = unit("（未识别单位）", [file("扫描.docx", unit=None, text="短")], on_roster=True)
+    (f,) = run_rules(bucket, ctx())
+    assert f.rule == "unknown_unit" and "识别为：未识别" in f.message
+    (checked,) = check_units([bucket], load_rules(), deadline=None)
+    assert checked.score is None

@@ -1,0 +1,79 @@
+"""PDF and spreadsheet readers on real files."""
+from pathlib import Path
+
+import pytest
+
+from extractors.base import UnreadableFile
+from extractors.pdf_reader import join_lines, text_quality
+from extractors.read import read_document
+from extractors.xlsx_reader import read_xlsx
+from tests.makers import xlsx_from_rows
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def test_join_lines_rebuilds_paragraphs_and_drops_page_numbers():
+    lines = ["一、普法工作基本情况",
+             "全年开展卫生监督检查920户次，组织法治宣传活动22场",
+             "次，发放宣传资料8000份。",
+             "（一）加强组织领导",
+             "— 3 —"]
+    assert join_lines(lines) == ["一、普法工作基本情况",
+                                 "全年开展卫生监督检查920户次，组织法治宣传活动22场次，发放宣传资料8000份。",
+                                 "（一）加强组织领导"]
+
+
+def test_text_quality_flags_cid_and_replacement_characters():
+    assert text_quality("全年报送典型案例5个。") == 1.0
+    assert text_quality("(cid:123)(cid:456)") == 0.0
+    assert text_quality("\ufffd\ufffd\ufffd正常") < 0.9
+
+
+def _any_pdf() -> Path:
+    found = sorted(SAMPLES.rglob("*.pdf")) + sorted((SHARED / "devset" / "INBOX").glob("*.pdf"))
+    if not found:
+        pytest.skip("no text PDF among samples/ or ../shared/devset")
+    return found[0]
+
+
+def test_text_pdf_gives_page_located_paragraphs():
+    doc = read_document(_any_pdf(), "report.pdf")
+    assert doc.fmt == "pdf"
+    assert all(b.where.startswith("第") and b.where.endswith("页") for b in doc.blocks)
+    assert any("。" in b.text for b in doc.blocks)
+
+
+def test_truncated_pdf_is_corrupt(tmp_path):
+    data = _any_pdf().read_bytes()
+    bad = tmp_path / "cut.pdf"
+    bad.write_bytes(data[: len(data) // 3])
+    with pytest.raises(UnreadableFile) as e:
+        read_document(bad, "cut.pdf")
+    assert e.value.code in ("corrupt", "scanned_no_text")
+
+
+def test_xlsx_cells_carry_sheet_and_reference(tmp_path):
+    path = xlsx_from_rows(tmp_path / "t.xlsx", [["季度", "以案释法典型案例（个）"], ["第一季度", 2], ["合计", 2.0]],
+                          title="统计表")
+    blocks = read_xlsx(path)[0]
+    assert [(b.text, b.where) for b in blocks] == [
+        ("季度", "统计表!A1"), ("以案释法典型案例（个）", "统计表!B1"), ("第一季度", "统计表!A2"),
+        ("2", "统计表!B2"), ("合计", "统计表!A3"), ("2", "统计表!B3")]
+
+
+def test_xlsx_with_billion_laughs_is_refused(tmp_path):
+    import zipfile
+
+    path = xlsx_from_rows(tmp_path / "ok.xlsx", [["a"]])
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
+                data = b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>' + body
+            dst.writestr(item, data)
+    with pytest.raises(UnreadableFile) as e:
+        read_document(bomb, "bomb.xlsx")
+    assert e.value.code == "unsafe_content"
