@@ -4,18 +4,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from extractors.base import UnreadableFile, Value
 from extractors.fields import extract
 from extractors.inbox import Source, list_inbox
 from extractors.read import read_document
+from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster
 from forms.base import FileRecord, UnitRecord
 from forms.merge import merge_fields, superseded
+
+if TYPE_CHECKING:
+    from outputs.cache import FileCache
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +39,7 @@ class CheckOptions:
     deadline: dt.date | None = None
     history: Path | None = None
     jobs: int = 0  # 0: as many as cores
+    cache: bool = True  # reuse OUT/.pufa-cache.sqlite: read only new or changed files
 
 
 @dataclass
@@ -61,18 +69,42 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+class Stopwatch:
+    """Seconds per stage into ``stats`` (a dict the caller passed, or nothing at all)."""
+
+    def __init__(self, stats: dict[str, Any] | None) -> None:
+        self.stats = stats
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - t)
+
+    def add(self, key: str, amount: float) -> None:
+        if self.stats is not None:
+            self.stats[key] = self.stats.get(key, 0) + amount
+
+
 def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> FileRecord:
     """Read and extract one file; an unreadable file becomes an error record, never an exception."""
+    t0 = time.perf_counter()
     digest = sha256_of(src.path)
     try:
         doc = read_document(src.path, src.rel)
-        ex = extract(doc, roster, year)
+        t1 = time.perf_counter()
+        paras = structure(doc)
+        t2 = time.perf_counter()
+        ex = extract(doc, roster, year, paras)
     except UnreadableFile as e:
         log.info("%s: %s", src.rel, e)
         return FileRecord(src.rel, digest, "error", e.code, e.message, unit=_unit_from_path(src.rel, roster),
-                          size=src.size, mtime=src.mtime)
+                          size=src.size, mtime=src.mtime, timings={"read": time.perf_counter() - t0})
+    timings = {"read": t1 - t0, "normalise": t2 - t1, "extract": time.perf_counter() - t2}
     return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=ex.fields["doc_type"].value,
-                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime)
+                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, timings=timings)
 
 
 def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
@@ -116,6 +148,62 @@ def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None,
     return map_files(sources, roster, year, jobs, progress)
 
 
+def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
+                    progress: Callable[[str], None] | None, watch: Stopwatch) -> tuple[list[FileRecord], FileCache]:
+    """Records of every source in inbox order: from the cache when unchanged, else read (in parallel)."""
+    from outputs.cache import context_key, open_cache
+
+    with watch("cache"):
+        cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
+        found: dict[int, FileRecord] = {}
+        for i, s in enumerate(sources):
+            rec = cache.lookup(s.rel, s.path, s.size, s.mtime)
+            if rec is not None:
+                found[i] = rec
+                if progress:
+                    progress(s.rel)
+    todo = [s for i, s in enumerate(sources) if i not in found]
+    with watch("read_wall"):
+        fresh = read_all(todo, roster, opts.year, opts.jobs, progress)
+    for f in fresh:
+        for stage, seconds in f.timings.items():
+            watch.add(f"worker_{stage}", seconds)
+    with watch("cache"):
+        cache.store([(f, s.path) for f, s in zip(fresh, todo)], (s.rel for s in sources))
+    watch.add("files_cached", len(found))
+    watch.add("files_read", len(todo))
+    it = iter(fresh)
+    return [found[i] if i in found else next(it) for i in range(len(sources))], cache
+
+
+def prepare_reports(files: list[FileRecord], cache: FileCache, jobs: int, watch: Stopwatch) -> None:
+    """Tokenise and fingerprint the report texts for the duplicate check, across cores, once per text."""
+    from forms.similarity import REPORT_TYPES, analyse, remember
+
+    texts = list(dict.fromkeys(f.text for f in files if f.status == "ok" and f.doc_type in REPORT_TYPES
+                               and f.text.strip()))
+    known = cache.analyses(texts)
+    todo = [t for t in texts if t not in known]
+    done = dict(zip(todo, _map(analyse, todo, jobs)))
+    for text, analysis in (*known.items(), *done.items()):
+        remember(text, analysis)
+    cache.store_analyses(done, texts)
+    watch.add("reports_analysed", len(todo))
+
+
+def _map(fn: Callable[[Any], Any], items: list[Any], jobs: int) -> list[Any]:
+    """``fn`` over ``items``, in a process pool when there is enough work for one."""
+    import os
+
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(items) < 4 * jobs:
+        return [fn(x) for x in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(fn, items, chunksize=max(1, len(items) // (8 * jobs))))
+
+
 def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitRecord],
                   roster: list[RosterEntry], year: int | None) -> dict[str, Any]:
     from outputs.records import SCHEMA, file_dict, unit_dict
@@ -137,20 +225,34 @@ def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitR
     }
 
 
-def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None) -> CheckResult:
-    """Check everything in the inbox and write records.json, 台账.xlsx and 通知/."""
+def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
+              stats: dict[str, Any] | None = None) -> CheckResult:
+    """Check everything in the inbox and write records.json, 台账.xlsx and 通知/.
+
+    ``stats``, when given, receives seconds per stage and file counts (for the benchmark).
+    """
     from forms.check import check_units
     from forms.ruleset import load_rules
 
-    rules = load_rules(opts.rules)  # config errors surface before any work
-    roster = load_roster(opts.roster) if opts.roster else []
-    history = _load_history(opts.history)
-    sources = list_inbox(opts.inbox)
-    files = read_all(sources, roster, opts.year, opts.jobs, progress)
-    year = opts.year or infer_year(files)
-    units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
-    records = build_records(opts, files, units, roster, year)
-    return CheckResult(records, write_outputs(records, opts.out))
+    watch = Stopwatch(stats)
+    with watch("start"):
+        rules = load_rules(opts.rules)  # config errors surface before any work
+        roster = load_roster(opts.roster) if opts.roster else []
+        history = _load_history(opts.history)
+        sources = list_inbox(opts.inbox)
+    files, cache = read_with_cache(opts, sources, roster, progress, watch)
+    try:
+        with watch("analyse"):
+            prepare_reports(files, cache, opts.jobs, watch)
+    finally:
+        cache.close()
+    with watch("rules"):
+        year = opts.year or infer_year(files)
+        units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
+        records = build_records(opts, files, units, roster, year)
+    with watch("write"):
+        written = write_outputs(records, opts.out)
+    return CheckResult(records, written)
 
 
 def _load_history(path: Path | None) -> dict[str, Any] | None:

@@ -35,6 +35,7 @@ class FileRecord:
     text: str = ""  # normalised full text, for length/similarity rules
     size: int = 0
     mtime: float | None = None  # arrival time proxy
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # seconds per stage
 
     def value(self, key: str) -> Any:
         v = self.fields.get(key)

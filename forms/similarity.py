@@ -114,20 +114,28 @@ def minhash(hashes: Iterable[int]) -> list[int]:
     return out
 
 
-# Fingerprints already computed in this process, by text digest: the records writer asks
-# again for what the check just computed (tokenising is the costly part).
-_FINGERPRINTS: dict[bytes, array[int]] = {}
-_FINGERPRINTS_MAX = 100_000
+# Analyses already made (or loaded from the run's cache) in this process, by text digest:
+# the records writer asks again for what the check just computed (tokenising is the costly part).
+_ANALYSES: dict[bytes, tuple[array[int], array[int]]] = {}
+_ANALYSES_MAX = 20_000
 
 
-def _analyse(text: str) -> tuple[array[int], array[int]]:
+def analyse(text: str) -> tuple[array[int], array[int]]:
     """(sorted shingle hashes, fingerprint) as compact arrays: thousands of reports stay small."""
+    known = _ANALYSES.get(_digest(text))
+    if known is not None:
+        return known
     sh = shingles(tokens(text))
-    fp = array("Q", minhash(sh))
-    if len(_FINGERPRINTS) >= _FINGERPRINTS_MAX:
-        _FINGERPRINTS.clear()
-    _FINGERPRINTS[_digest(text)] = fp
-    return array("Q", sorted(sh)), fp
+    result = array("Q", sorted(sh)), array("Q", minhash(sh))
+    remember(text, result)
+    return result
+
+
+def remember(text: str, analysis: tuple[array[int], array[int]]) -> None:
+    """Keep an analysis made elsewhere (a worker process, the cache) for this text."""
+    if len(_ANALYSES) >= _ANALYSES_MAX:
+        _ANALYSES.clear()
+    _ANALYSES[_digest(text)] = analysis
 
 
 def _digest(text: str) -> bytes:
@@ -136,8 +144,7 @@ def _digest(text: str) -> bytes:
 
 def fingerprint(text: str) -> list[int]:
     """The MinHash fingerprint of a report text, for records.json (``[]`` for empty text)."""
-    fp = _FINGERPRINTS.get(_digest(text))
-    return list(fp if fp is not None else _analyse(text)[1])
+    return list(analyse(text)[1])
 
 
 def estimate(a: Sequence[int], b: Sequence[int]) -> float:
@@ -192,7 +199,7 @@ def find_duplicates(reports: Sequence[Report], threshold: float,
                     history: Mapping[str, Any] | None = None) -> dict[str, tuple[Match, ...]]:
     """Matches per report path: other units' near-identical reports, and the same unit's earlier year."""
     found: dict[str, list[Match]] = defaultdict(list)
-    analysed = [_analyse(r.text) for r in reports]
+    analysed = [analyse(r.text) for r in reports]
     for i, j in sorted(candidate_pairs([fp for _, fp in analysed], threshold)):
         a, b = reports[i], reports[j]
         if a.unit == b.unit:
