@@ -60,10 +60,10 @@ def score(entry: RosterEntry, text: str) -> float:
 
 
 def _fuzzy(core: str, text: str) -> float:
-    if len(core) < 3:
-        return 0.0
+    last, first = core[-1:], core[:1]
+    if len(core) < 3 or last not in text or first not in text:
+        return 0.0  # every window below starts with core[0] and ends with core[-1]
     best = 0.0
-    last, first = core[-1], core[0]
     for end, ch in enumerate(text):
         if ch != last:
             continue
