@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -56,17 +56,20 @@ def cli(verbose: int) -> None:
 @click.option("--year", type=click.IntRange(2000, 2100), help="评议年度，如 2022（默认按材料推断）。")
 @click.option("--deadline", callback=_date, help="报送截止日期，如 2022-12-10。")
 @click.option("--history", callback=_existing_file, help="上一年度的 records.json，用于比对雷同内容。")
+@click.option("--notice-config", callback=_existing_file, help="整改通知的落款、回复期限等 .yaml。")
 @click.option("--out", "out", default="outputs", show_default=True, help="输出文件夹。")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为按 CPU 核数）。")
 @click.option("--strict", is_flag=True, help="存在“错误”级问题时以状态码 1 退出。")
 @click.option("--no-cache", "no_cache", is_flag=True, help="不使用输出文件夹中的缓存，重新读取全部文件。")
 def check(inbox: Path, roster: Path | None, rules: Path | None, year: int | None, deadline: dt.date | None,
-          history: Path | None, out: str, jobs: int, strict: bool, no_cache: bool) -> None:
+          history: Path | None, notice_config: Path | None, out: str, jobs: int, strict: bool,
+          no_cache: bool) -> None:
     """检查收件文件夹中的全部材料，输出 records.json、台账.xlsx 和 通知/。"""
     from outputs.console import print_summary, progress_bar
     from pipeline import CheckOptions, run_check
 
-    opts = CheckOptions(inbox, Path(out), roster, rules, year, deadline, history, jobs, cache=not no_cache)
+    opts = CheckOptions(inbox, Path(out), roster, rules, year, deadline, history, jobs, notice_config,
+                        cache=not no_cache)
     with progress_bar(inbox) as advance:
         result = run_check(opts, progress=advance)
     print_summary(result)
@@ -155,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FINDINGS
     except SystemExit as e:
         return int(e.code or 0)
+    except Exception as e:  # a bug must still end in one Chinese line, not a traceback
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        click.echo(f"内部错误：{type(e).__name__}: {e}（加 -vv 重新运行可查看详细信息，请将其反馈给开发者）", err=True)
+        return EXIT_INTERNAL
     return EXIT_OK
 
 

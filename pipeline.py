@@ -20,6 +20,7 @@ from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster
 from forms.base import FileRecord, UnitRecord
 from forms.merge import merge_fields, superseded
+from outputs.atomic import atomic_dir
 
 if TYPE_CHECKING:
     from outputs.cache import FileCache
@@ -39,6 +40,7 @@ class CheckOptions:
     deadline: dt.date | None = None
     history: Path | None = None
     jobs: int = 0  # 0: as many as cores
+    notice_config: Path | None = None
     cache: bool = True  # reuse OUT/.pufa-cache.sqlite: read only new or changed files
 
 
@@ -234,9 +236,12 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     from forms.check import check_units
     from forms.ruleset import load_rules
 
+    from outputs.drafts import load_draft_config
+
     watch = Stopwatch(stats)
     with watch("start"):
         rules = load_rules(opts.rules)  # config errors surface before any work
+        notice_config = load_draft_config(opts.notice_config, "notice")
         roster = load_roster(opts.roster) if opts.roster else []
         history = _load_history(opts.history)
         sources = list_inbox(opts.inbox)
@@ -251,7 +256,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
         records = build_records(opts, files, units, roster, year)
     with watch("write"):
-        written = write_outputs(records, opts.out)
+        written = write_outputs(records, opts.out, notice_config)
     return CheckResult(records, written)
 
 
@@ -263,19 +268,15 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
     return load_records(path)
 
 
-def write_outputs(records: dict[str, Any], out: Path) -> list[Path]:
+def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None) -> list[Path]:
+    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run)."""
+    from outputs.ledger import write_ledger
+    from outputs.notices import write_notices
     from outputs.records import write_records
 
     out.mkdir(parents=True, exist_ok=True)
-    written = [write_records(records, out / "records.json")]
-    try:
-        from outputs.ledger import write_ledger
-    except ImportError:  # pragma: no cover - until the ledger lands
-        return written
-    written.append(write_ledger(records, out / "台账.xlsx"))
-    try:
-        from outputs.notices import write_notices
-    except ImportError:  # pragma: no cover
-        return written
-    written.extend(write_notices(records, out / "通知"))
+    written = [write_records(records, out / "records.json"), write_ledger(records, out / "台账.xlsx")]
+    with atomic_dir(out / "通知") as tmp:
+        notices = write_notices(records, tmp, notice_config)
+    written.extend(out / "通知" / p.name for p in notices)
     return written

@@ -19,12 +19,15 @@ _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
 _DUTY_HEADERS = ("普法内容", "普法对象", "普法方式", "责任部门", "责任科室", "完成时限", "责任人", "法律法规")
 
 
+# 版头 lines above a title: 发文机关标志 (…文件), 发文字号, 份号, 密级, 紧急程度
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}文件$|〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$|"
+                       r"^(?:特急|加急|平急|特提|急件|秘密|机密|绝密|内部|公开)(?:[★\s].*)?$|^\d{6}$|^签发人")
 _TITLE_END = re.compile(r"(?:报告|总结|清单|案例|要点|计划|方案|统计表|报表|情况|汇报|汇编|自查表|评分表)[)）]?$")
 
 
 def title_of(paras: list[Para]) -> str:
     """The document title: the first line, continued by short lines until it reads complete."""
-    prose = [p for p in paras[:6] if p.kind in ("para", "textbox", "cell")]
+    prose = [p for p in paras[:8] if p.kind in ("para", "textbox", "cell") and not _MASTHEAD.search(p.text)]
     if not prose:
         return ""
     lines = [prose[0].text]

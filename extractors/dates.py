@@ -43,6 +43,8 @@ def _standalone(p: Para) -> dt.date | None:
     if not got:
         return None
     d, m = got
+    if p.kind == "cell" and not _LABEL.search(p.text[:m.start()]):
+        return None  # a date in a table (完成时限) is not the document's
     rest = (p.text[:m.start()] + p.text[m.end():]).strip(" 　()（）.。\t")
     rest = re.sub(r"^(?:落款|单位|报送单位|填报单位)[：:]\s*", "", rest).strip()
     if not rest or _LABEL.search(p.text[:m.start()]) or len(rest) <= 2:

@@ -38,7 +38,10 @@ def _judge(pats: dict[str, tuple[re.Pattern[str], ...]], sentence: str, section:
         return False
     if section == "下一步打算" or _FUTURE.search(sentence):
         return None
-    if any(pp.search(sentence) for pp in pats["positive"]):
+    own = sentence
+    for pat in pats.get("not_own", ()):
+        own = pat.sub("", own)
+    if any(pp.search(own) for pp in pats["positive"]):
         return True
     return None
 

@@ -47,5 +47,9 @@ def print_summary(result: "CheckResult") -> None:
     missing = result.records["missing_units"]
     if missing:
         console.print("未报送：" + "、".join(missing))
+    notices = [p for p in result.outputs if p.parent.name == "通知"]
     for p in result.outputs:
-        console.print(f"已写出：{p}")
+        if p not in notices:
+            console.print(f"已写出：{p}")
+    if notices:
+        console.print(f"已写出：{notices[0].parent}（整改通知 {len(notices)} 份）")

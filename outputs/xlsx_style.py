@@ -9,9 +9,7 @@ Characters XML forbids are stripped instead of crashing the writer.
 from __future__ import annotations
 
 import logging
-import os
 import unicodedata
-import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,8 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+
+from outputs.atomic import atomic_path
 
 log = logging.getLogger(__name__)
 
@@ -131,14 +131,7 @@ def fill_row(ws: Worksheet, row: int, ncols: int, fill: PatternFill) -> None:
 def save_atomic(wb: Workbook, path: Path) -> Path:
     """Save to a temp file in the target folder, then rename over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # A fresh name (not mkstemp) so the file gets the usual permissions, not 0600.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     log.debug("wrote %s", path)
     return path

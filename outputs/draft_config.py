@@ -1,0 +1,185 @@
+"""The office's own facts for each draft (YAML), validated when loaded, naming the bad key.
+
+``load_draft_config(path, kind)`` returns a plain dict with every key of ``kind`` filled:
+given values checked and normalised (dates to ISO, 发文字号 brackets to 〔〕), the rest
+defaults.  Defaults that depend on the year or region (title, 发文字号) stay ``None`` here
+and are worked out by the drafting functions.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from forms.config import ConfigError, expect, load_yaml, reject_unknown
+from outputs.gongwen import layout_from_mapping
+
+KINDS = ("circular", "plan", "self_inspection", "notice")
+
+_COMMON: dict[str, tuple[str, Any]] = {
+    "office": ("str", "××区普法办"),  # 发文机关署名
+    "region": ("str", ""),  # 清江区
+    "date": ("date", None),  # 成文日期; None: the day of drafting
+    "masthead": ("str", None),  # 发文机关标志 (red 版头) “清江区普法办文件”; "" for none
+    "doc_number": ("doc_number", None),  # 发文字号
+    "title": ("str", None),
+    "year": ("int", None),  # None: the records' year (plan: the year of ``date``)
+    "layout": ("layout", None),  # overrides of the 公文 profile (outputs.gongwen.Layout)
+    "template": ("str", None),  # a clerk's own .docx template instead of the shipped one
+}
+SCHEMAS: dict[str, dict[str, tuple[str, Any]]] = {
+    "circular": {
+        **_COMMON,
+        "recipients": ("str", "区直各单位"),  # 主送
+        "basis": ("str", None),  # the 实施方案 the evaluation followed
+        "name_units": ("bool", False),  # name the units after each problem
+        "highlights": ("items", []),  # extra 基本情况 items: {title, text}
+        "requirements": ("items", None),  # 三、下一步工作要求; None: the default ones
+        "min_cases": ("int", 4),
+        "min_study_sessions": ("int", 2),
+        "reply_deadline": ("date", None),  # 整改情况报送期限
+    },
+    "plan": {
+        **_COMMON,
+        "recipients": ("str", ""),
+        "guiding": ("str", None),  # 指导思想
+        "goals": ("str", None),  # 工作目标
+        "targets": ("str", None),  # 评议对象
+        "contents": ("items", None),  # 评议内容
+        "phases": ("phases", None),  # 方法步骤 with 时间安排
+        "requirements": ("items", None),  # 工作要求
+        "units": ("strs", []),  # 评议单位名单 (attachment when given)
+        "contact": ("str", ""),  # 联系人及电话
+    },
+    "self_inspection": {
+        **_COMMON,
+        "recipients": ("str", "市普法办"),  # the level above
+        "practices": ("items", []),  # extra 主要做法 items
+        "plans": ("items", None),  # 下一步打算
+        "min_cases": ("int", 4),
+        "min_study_sessions": ("int", 2),
+    },
+    "notice": {
+        **_COMMON,
+        "basis": ("str", None),
+        "reply_deadline": ("date", None),  # None: 7 days after the check
+        "contact": ("str", ""),  # 联系人、电话、邮箱
+    },
+}
+_BRACKETS = re.compile(r"[\[\(（［【〔]\s*(\d{4})\s*[\]\)）］】〕]")
+_DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$|^\S+〔\d{4}〕×+号$")
+_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def load_draft_config(path: Path | None, kind: str) -> dict[str, Any]:
+    """The config of ``kind`` from the YAML at ``path`` (defaults only when ``path`` is None)."""
+    if path is None:
+        return validate_draft_config({}, kind, "默认配置")
+    return validate_draft_config(load_yaml(path), kind, str(path))
+
+
+def validate_draft_config(data: dict[str, Any], kind: str, source: str = "配置") -> dict[str, Any]:
+    """Check ``data`` against the schema of ``kind``; fill defaults. Idempotent."""
+    if kind not in SCHEMAS:
+        raise ValueError(f"unknown draft kind {kind!r}; expected one of {KINDS}")
+    schema = SCHEMAS[kind]
+    expect(source, "", data, dict, "“键: 值”的映射")
+    reject_unknown(source, "", data, set(schema))
+    result: dict[str, Any] = {}
+    for key, (kind_of, default) in schema.items():
+        value = data.get(key)
+        result[key] = copy.deepcopy(default) if value is None else _CHECKS[kind_of](source, key, value)
+    return result
+
+
+def _str(source: str, key: str, value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return expect(source, key, value, str, "文字").strip()
+
+
+def _bool(source: str, key: str, value: Any) -> bool:
+    return expect(source, key, value, bool, "true 或 false")
+
+
+def _int(source: str, key: str, value: Any) -> int:
+    number = expect(source, key, value, int, "整数")
+    if number < 0:
+        raise ConfigError(source, key, f"应为非负整数，实际为 {value!r}")
+    return number
+
+
+def _date(source: str, key: str, value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = _str(source, key, value)
+    match = _CN_DATE.match(text)
+    try:
+        if match:
+            return dt.date(*(int(g) for g in match.groups())).isoformat()
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ConfigError(source, key, f"应为日期，如 2022-12-09 或 2022年12月9日，实际为 {value!r}") from None
+
+
+def _doc_number(source: str, key: str, value: Any) -> str:
+    text = _BRACKETS.sub(r"〔\1〕", _str(source, key, value))
+    if not _DOC_NUMBER.match(text):
+        raise ConfigError(source, key, f"发文字号应形如“清普法办发〔2022〕3号”，实际为 {value!r}")
+    return text
+
+
+def _items(source: str, key: str, value: Any) -> list[dict[str, str]]:
+    """A list of paragraphs: each “标题。正文” as {title, text}, or a plain string."""
+    items = []
+    for i, item in enumerate(expect(source, key, value, list, "列表")):
+        where = f"{key}[{i + 1}]"
+        if isinstance(item, str):
+            items.append({"title": "", "text": item.strip()})
+            continue
+        expect(source, where, item, dict, "文字或含 title、text 的映射")
+        reject_unknown(source, where, item, {"title", "text"})
+        title = _str(source, f"{where}.title", item.get("title", ""))
+        if title and title[-1] not in "。！？；：":
+            title += "。"
+        items.append({"title": title, "text": _str(source, f"{where}.text", item.get("text", ""))})
+    return items
+
+
+def _strs(source: str, key: str, value: Any) -> list[str]:
+    return [_str(source, f"{key}[{i + 1}]", v)
+            for i, v in enumerate(expect(source, key, value, list, "列表"))]
+
+
+def _phases(source: str, key: str, value: Any) -> list[dict[str, str]]:
+    phases = []
+    for i, item in enumerate(expect(source, key, value, list, "列表")):
+        where = f"{key}[{i + 1}]"
+        expect(source, where, item, dict, "含 name、start、end、text 的映射")
+        reject_unknown(source, where, item, {"name", "start", "end", "text"})
+        for required in ("name", "start", "end"):
+            if item.get(required) is None:
+                raise ConfigError(source, f"{where}.{required}", "缺少此项")
+        phase = {"name": _str(source, f"{where}.name", item["name"]),
+                 "start": _date(source, f"{where}.start", item["start"]),
+                 "end": _date(source, f"{where}.end", item["end"]),
+                 "text": _str(source, f"{where}.text", item.get("text", ""))}
+        if phase["end"] < phase["start"]:
+            raise ConfigError(source, f"{where}.end", "结束日期早于开始日期")
+        phases.append(phase)
+    if not phases:
+        raise ConfigError(source, key, "至少应有一个阶段")
+    return phases
+
+
+def _layout(source: str, key: str, value: Any) -> dict[str, Any]:
+    layout_from_mapping(value, source, key)  # raises on a bad key or value
+    return dict(value)
+
+
+_CHECKS = {"str": _str, "bool": _bool, "int": _int, "date": _date, "doc_number": _doc_number,
+           "items": _items, "strs": _strs, "phases": _phases, "layout": _layout}

@@ -1,0 +1,84 @@
+"""Filling a .docx template safely: sandboxed, autoescaped docxtpl, plain data, atomic save.
+
+Anything taken from a submission (unit names, quotes, file names) may hold ``& < >``,
+``{{ … }}`` or ``{% … %}``: with autoescaping it stays text, and with the sandbox and a
+context of plain ``dict``/``list``/``str``/``int`` a template can reach no Python object.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from forms.config import ConfigError
+from outputs.atomic import atomic_path
+from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, finish
+
+log = logging.getLogger(__name__)
+
+# Characters XML 1.0 cannot carry; \t and \n stay (docxtpl turns them into tab/line break).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# docxtpl turns "{_{" back into "{{" after rendering; as character references they stay.
+_DOCXTPL_MARKERS = ("{_{", "}_}", "{_%", "%_}")
+_CHAR_REFS = {ord("{"): "&#123;", ord("}"): "&#125;", ord("%"): "&#37;"}
+
+
+def sandbox() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def plain(value: Any, where: str = "context") -> Any:
+    """A deep copy of ``value`` holding only dict/list/str/int/float/bool/None, text cleaned."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        text = _XML_ILLEGAL.sub("", value)
+        if any(marker in text for marker in _DOCXTPL_MARKERS):
+            return Markup(str(escape(text)).translate(_CHAR_REFS))  # already escaped
+        return text
+    if isinstance(value, dict):
+        return {str(k): plain(v, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    raise TypeError(f"{where}: only plain data may reach a template, not {type(value).__name__}")
+
+
+def undeclared(template: Path, context: dict[str, Any]) -> set[str]:
+    """Names the template uses that ``context`` does not give (the template contract)."""
+    return DocxTemplate(str(template)).get_undeclared_template_variables(
+        jinja_env=sandbox(), context=context)
+
+
+def render_docx(template: Path, context: dict[str, Any], out: Path,
+                layout: Layout | None = None) -> Path:
+    """Fill ``template`` with ``context`` and write ``out`` atomically.
+
+    ``layout`` (a region's profile) is re-applied to the result when given; otherwise the
+    template's own styles stand, so a clerk's edits to the template are kept.
+    """
+    tpl = DocxTemplate(str(template))
+    try:
+        tpl.render(plain(context), jinja_env=sandbox())
+    except TemplateError as e:  # a clerk's edited template: name it, say what is wrong
+        raise ConfigError(str(template), "", f"模板中的标记有误或无法填写（{e}），"
+                          "请检查 {{ }} 和 {% %} 标记是否完整") from e
+    doc = tpl.docx
+    if layout is not None:
+        apply_layout(doc, layout)
+    finish(doc, layout or DEFAULT_LAYOUT)
+    return save_atomic(doc, out)
+
+
+def save_atomic(doc: Any, out: Path) -> Path:
+    """Save to a temp file beside ``out``, then ``os.replace`` it into place."""
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        doc.save(tmp)
+    log.info("wrote %s", out)
+    return out

@@ -1,0 +1,51 @@
+"""Whole documents: type, title, date, year and unit read together."""
+from extractors.base import Block, Document
+from extractors.fields import extract
+from extractors.units import RosterEntry
+
+ROSTER = [RosterEntry("区市场监督管理局", ("市场监管局",)), RosterEntry("区应急管理局")]
+
+
+def fields_of(lines: list[str], name: str = "a.docx", roster=ROSTER, year=None) -> dict:
+    doc = Document(name, "docx", tuple(Block(t, f"第{i + 1}段") for i, t in enumerate(lines)), {})
+    return {k: v.value for k, v in extract(doc, roster, year).fields.items()}
+
+
+def test_red_header_report_reads_title_below_masthead_and_number():
+    f = fields_of(["清江区市场监督管理局文件", "清市监发〔2022〕12号",
+                   "关于2022年度“谁执法谁普法”履职情况的报告", "区普法办：", "一年来，我局认真落实普法责任制。",
+                   "清江区市场监督管理局", "2022年12月1日", "清江区市场监督管理局办公室 2022年12月1日印发"])
+    assert (f["unit"], f["doc_type"], f["date"], f["year"]) == ("区市场监督管理局", "annual_report", "2022-12-01", 2022)
+
+
+def test_case_file_counts_its_cases_in_any_heading_style():
+    lines = ["清江区应急管理局以案释法典型案例"]
+    for i, head in enumerate(["【案例1】某企业未落实安全培训案", "典型案例之二：某加油站违规动火案", "案例三 某仓库消防通道堵塞案"]):
+        lines += [head, "【案情简介】……", "【以案释法】……"]
+    lines += ["清江区应急管理局", "二〇二二年十一月三十日"]
+    f = fields_of(lines)
+    assert (f["doc_type"], f["cases_total"], f["date"]) == ("case_report", 3, "2022-11-30")
+
+
+def test_case_file_title_states_its_count():
+    f = fields_of(["市场监管局以案释法典型案例（5则）", "一、某超市销售过期食品案", "基本案情：……"])
+    assert f["cases_total"] == 5
+
+
+def test_plan_states_intentions_not_results():
+    f = fields_of(["清江区应急管理局2023年普法工作要点", "（一）年内开展普法宣传活动不少于20场。",
+                   "（二）每季度至少报送1个以案释法典型案例。", "（三）成立普法工作领导小组。", "清江区应急管理局",
+                   "2023年2月28日"])
+    assert f["doc_type"] == "plan" and f["year"] == 2023
+    assert not any(k in f for k in ("activities", "cases_total", "leading_group"))
+
+
+def test_cover_letter_is_other():
+    f = fields_of(["清江区应急管理局关于报送普法履职材料的函", "区普法办：", "现将我局材料报送如下。", "清江区应急管理局",
+                   "2022年12月5日"])
+    assert f["doc_type"] == "other"
+
+
+def test_unit_from_folder_when_the_file_names_none():
+    doc = Document("应急局/总结.docx", "docx", (Block("2022年度普法工作总结", "第1段"), Block("全年开展活动5场。", "第2段")), {})
+    assert extract(doc, ROSTER, None).fields["unit"].value == "区应急管理局"

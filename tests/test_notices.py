@@ -1,0 +1,110 @@
+"""通知/: one 公文 notice per unit with findings, addressed to it, with evidence and a deadline."""
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from outputs.notices import safe_filename, write_notices
+from tests.docx_helper import all_text, by_style, open_doc
+from tests.records_helper import HOSTILE, HOSTILE_UNIT, make_records
+
+CFG = {"office": "清江区普法办", "reply_deadline": "2022-12-17", "contact": "张三，电话：0730-1234567"}
+
+
+def _notices(tmp_path, records=None, config=CFG):
+    records = records or make_records()
+    return {p.name: p for p in write_notices(records, tmp_path / "通知", config)}
+
+
+def test_one_notice_per_unit_with_findings(tmp_path):
+    records = make_records()
+    written = _notices(tmp_path, records)
+    expected = {f"{safe_filename(u['unit'])}_整改通知.docx" for u in records["units"] if u["findings"]}
+    assert set(written) == expected and "区市场监督管理局_整改通知.docx" not in written
+    assert sorted(p.name for p in (tmp_path / "通知").iterdir()) == sorted(written)  # no temp files left
+
+
+def test_notice_lists_each_problem_with_evidence_deadline_and_office(tmp_path):
+    doc = open_doc(_notices(tmp_path)["区教育局_整改通知.docx"])
+    text = all_text(doc)
+    assert [p.text for p in by_style(doc, "GwRecipient")] == ["区教育局："]
+    assert by_style(doc, "GwTitle")[0].text == "关于2022年度“谁执法谁普法”履职材料\n有关问题整改的通知"
+    assert "1.你单位全年以案释法典型案例仅报送2个（要求全年不少于4个），请补报典型案例。" in text
+    assert "依据：《区教育局/2022年度普法履职报告.docx》第3段：“全年共报送以案释法典型案例2个”。" in text
+    assert "依据：《区教育局/2022年度普法履职报告.docx》第5段：“普法责任清单正在制定中”。" in text
+    assert "3.你单位报送材料中未见运用新媒体开展普法。" in text
+    assert "请你单位高度重视，对照上述问题认真整改，于2022年12月17日前将以下材料报送清江区普法办：" in text
+    assert "1.补充的以案释法典型案例；\n2.本单位普法责任清单；\n3.运用新媒体开展普法宣传的情况说明。" in text
+    assert "联系人：张三，电话：0730-1234567" in text
+    assert [p.text for p in by_style(doc, "GwSignature")] == ["清江区普法办"]
+    assert [p.text for p in by_style(doc, "GwDate")] == ["2022年12月11日"]  # the day of the check
+
+
+def test_missing_unit_gets_a_request_to_submit(tmp_path):
+    doc = open_doc(_notices(tmp_path)["区民政局_整改通知.docx"])
+    text = all_text(doc)
+    assert "关于补报2022年度“谁执法谁普法”\n履职材料的通知" in text
+    assert "各单位应于2022年12月10日前报送2022年度“谁执法谁普法”履职材料。截至2022年12月11日，我办未收到你单位报送的材料。" in text
+    assert "请你单位于2022年12月17日前将“谁执法谁普法”履职报告、普法责任清单、以案释法典型案例等履职材料报送清江区普法办。" in text
+
+
+def test_missing_unit_only_in_missing_units_still_notified(tmp_path):
+    records = make_records()
+    records["units"] = [u for u in records["units"] if u["unit"] != "区民政局"]
+    assert "区民政局_整改通知.docx" in _notices(tmp_path, records)
+
+
+def test_hostile_unit_names_and_quotes_stay_literal(tmp_path):
+    records = make_records()
+    records["units"][1]["unit"] = '=HYPERLINK("http://evil/","点我")'
+    records["units"][1]["findings"][0]["message"] = '=HYPERLINK("http://evil/","点我")第三季度未报送案例。'
+    written = _notices(tmp_path, records)
+    name = '=HYPERLINK(_http_evil_,_点我_)_整改通知.docx'
+    assert name in written
+    doc = open_doc(written[name])
+    assert [p.text for p in by_style(doc, "GwRecipient")] == ['=HYPERLINK("http://evil/","点我")：']
+    assert "1.你单位第三季度未报送案例。" in all_text(doc)
+    braces = open_doc(written[f"{safe_filename(HOSTILE_UNIT)}_整改通知.docx"])
+    assert [p.text for p in by_style(braces, "GwRecipient")] == [f"{HOSTILE_UNIT}："]
+    quote = open_doc(written["区税务局_整改通知.docx"])
+    assert f"依据：《区税务局/案例.docx》第1段：“{HOSTILE}”。" in all_text(quote)
+    assert "49" not in all_text(braces) + all_text(quote)
+
+
+def test_file_names_sanitised_and_unique(tmp_path):
+    assert safe_filename("a/b\\c:d*?\"<>|e") == "a_b_c_d_e"
+    assert safe_filename("...") == "未命名单位" and safe_filename("CON") == "_CON"
+    records = make_records()
+    records["units"][1]["unit"] = "区/教育局"
+    records["units"][2]["unit"] = "区:教育局"
+    written = _notices(tmp_path, records)
+    assert {"区_教育局_整改通知.docx", "区_教育局_2_整改通知.docx"} <= set(written)
+
+
+def test_notice_is_a_gongwen(tmp_path):
+    doc = open_doc(_notices(tmp_path)["区税务局_整改通知.docx"])
+    sec = doc.sections[0]
+    assert [round(m.mm) for m in (sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin)] \
+        == [37, 35, 28, 26]
+    assert doc.settings.odd_and_even_pages_header_footer
+    for footer in (sec.footer, sec.even_page_footer):
+        assert footer.paragraphs[0].text == "— 1 —"
+        assert footer.paragraphs[0]._p.find(f".//{qn('w:instrText')}").text.strip() == "PAGE"
+    body = by_style(doc, "GwBody")[0]
+    assert body.runs[0]._r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}").get(qn("w:eastAsia")) == "仿宋_GB2312"
+
+
+def test_rewriting_replaces_atomically_and_defaults_apply(tmp_path):
+    first = _notices(tmp_path, config=None)["区税务局_整改通知.docx"]
+    text = all_text(open_doc(first))
+    assert "于2022年12月18日前" in text and "报送××区普法办" in text  # 7 days after the check
+    second = _notices(tmp_path)["区税务局_整改通知.docx"]
+    assert second == first and "清江区普法办" in all_text(open_doc(second))
+    assert not [p for p in (tmp_path / "通知").iterdir() if p.name.startswith(".")]
+
+
+def test_no_findings_no_notices(tmp_path):
+    records = make_records()
+    for u in records["units"]:
+        u["findings"] = []
+    records["missing_units"] = []
+    assert write_notices(records, tmp_path / "通知") == []
