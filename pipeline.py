@@ -249,14 +249,14 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     try:
         with watch("analyse"):
             prepare_reports(files, cache, opts.jobs, watch)
+        with watch("rules"):
+            year = opts.year or infer_year(files)
+            units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
+            records = build_records(opts, files, units, roster, year)
+        with watch("write"):
+            written = write_outputs(records, opts.out, notice_config, cache, opts.jobs)
     finally:
         cache.close()
-    with watch("rules"):
-        year = opts.year or infer_year(files)
-        units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
-        records = build_records(opts, files, units, roster, year)
-    with watch("write"):
-        written = write_outputs(records, opts.out, notice_config)
     return CheckResult(records, written)
 
 
@@ -268,15 +268,29 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
     return load_records(path)
 
 
-def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None) -> list[Path]:
-    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run)."""
+def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
+                  cache: FileCache | None = None, jobs: int = 1) -> list[Path]:
+    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run).
+
+    With the run's ``cache``, outputs whose inputs did not change since the last run are
+    kept rather than written again; notices are rendered on ``jobs`` processes.
+    """
+    from outputs.incremental import LazyPool, Manifest, NoticeRenderer, ledger_digest
     from outputs.ledger import write_ledger
     from outputs.notices import write_notices
     from outputs.records import write_records
 
     out.mkdir(parents=True, exist_ok=True)
-    written = [write_records(records, out / "records.json"), write_ledger(records, out / "台账.xlsx")]
-    with atomic_dir(out / "通知") as tmp:
-        notices = write_notices(records, tmp, notice_config)
+    manifest = Manifest(cache, out)
+    written = [write_records(records, out / "records.json"), out / "台账.xlsx"]
+    with LazyPool(jobs) as pool, atomic_dir(out / "通知") as tmp:
+        render = NoticeRenderer(manifest, out / "通知", pool)
+        notices = write_notices(records, tmp, notice_config, render=render)
+        digest = ledger_digest(records)  # written here while the pool renders notices
+        if not manifest.current("台账.xlsx", digest):
+            write_ledger(records, out / "台账.xlsx")
+        manifest.wrote("台账.xlsx", digest)
+        render.finish()
+    manifest.save()
     written.extend(out / "通知" / p.name for p in notices)
     return written

@@ -14,6 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -28,7 +29,8 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _ROW, _C, _V, _IS = f"{{{NS}}}row", f"{{{NS}}}c", f"{{{NS}}}v", f"{{{NS}}}is"
 _T, _R, _RPH = f"{{{NS}}}t", f"{{{NS}}}r", f"{{{NS}}}rPh"
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+_REF_LETTERS = re.compile(r"^\$?([A-Za-z]{1,3})\$?$")
+_DIGITS = "0123456789"
 
 
 def cell_text(v: object) -> str:
@@ -45,6 +47,7 @@ def cell_text(v: object) -> str:
     return str(v)
 
 
+@lru_cache(maxsize=4096)
 def column_letter(col: int) -> str:
     """1 → A, 27 → AA."""
     s = ""
@@ -59,6 +62,13 @@ def _column_index(letters: str) -> int:
     for ch in letters.upper():
         n = n * 26 + ord(ch) - 64
     return n
+
+
+@lru_cache(maxsize=4096)
+def _ref_column(letters: str) -> int | None:
+    """Column of a cell reference's letters (``A``, ``$AB$``), None when it is not one."""
+    m = _REF_LETTERS.match(letters)
+    return _column_index(m.group(1)) if m else None
 
 
 def rich_text(el: etree._Element) -> str:
@@ -140,12 +150,25 @@ def _date_styles(zf: zipfile.ZipFile, names: set[str]) -> tuple[set[int], set[in
             {k for k, f in enumerate(fmts) if is_timedelta_format(f)})
 
 
+def _value_text(c: etree._Element) -> str | None:
+    for child in c:  # findtext(_V) without the path lookup, once per cell
+        if child.tag == _V:
+            return child.text or ""
+    return None
+
+
 def _cell_value(c: etree._Element, book: _Book) -> object:
     kind = c.get("t", "n")
+    if kind == "s":  # most cells: a shared string
+        text = _value_text(c)
+        try:
+            return book.strings[int(text)] if text else None
+        except (ValueError, IndexError):
+            raise UnreadableFile("corrupt", f"bad cell value {text!r}") from None
     if kind == "inlineStr":
         inline = c.find(_IS)
         return rich_text(inline) if inline is not None else None
-    text = c.findtext(_V) or None
+    text = _value_text(c) or None
     if text is None:
         return None
     try:
@@ -173,9 +196,11 @@ def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Blo
             row_no = int(row.get("r") or row_no + 1)
             col = 0
             for c in row.iterchildren(_C):
-                m = _REF.match(c.get("r", ""))
-                col = _column_index(m.group(1)) if m else col + 1
-                text = cell_text(_cell_value(c, book)).strip()
+                ref = c.get("r", "")
+                letters = ref.rstrip(_DIGITS)
+                col = (_ref_column(letters) if len(letters) < len(ref) else None) or col + 1
+                value = _cell_value(c, book)
+                text = (value if type(value) is str else cell_text(value)).strip()
                 if text:
                     blocks.append(Block(text, f"{title}!{column_letter(col)}{row_no}",
                                         kind="cell", table=t, row=row_no - 1, col=col - 1))

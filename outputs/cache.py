@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS seen (rel TEXT PRIMARY KEY, size INTEGER, mtime_ns IN
 CREATE TABLE IF NOT EXISTS records (rel TEXT, ctx TEXT, version TEXT, sha256 TEXT, data TEXT,
                                     PRIMARY KEY (rel, ctx));
 CREATE TABLE IF NOT EXISTS analyses (key BLOB PRIMARY KEY, shingles BLOB, fingerprint BLOB);
+CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, digest TEXT, size INTEGER, mtime_ns INTEGER);
 """
 
 
@@ -169,7 +170,7 @@ class FileCache:
         db.executescript(_TABLES)
         row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None or row[0] != str(SCHEMA):
-            db.executescript("DELETE FROM seen; DELETE FROM records; DELETE FROM analyses;")
+            db.executescript("DELETE FROM seen; DELETE FROM records; DELETE FROM analyses; DELETE FROM outputs;")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         self.seen = {r: (s, m, h) for r, s, m, h in db.execute("SELECT rel, size, mtime_ns, sha256 FROM seen")}
         self.known = {r: (h, d) for r, h, d in db.execute("SELECT rel, sha256, data FROM records WHERE ctx=?",
@@ -252,6 +253,25 @@ class FileCache:
         self.db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
                             [(analysis_key(t), sh.tobytes(), fp.tobytes()) for t, (sh, fp) in done.items()])
         self.db.executemany("DELETE FROM analyses WHERE key=?", stale)
+        self.db.execute("COMMIT")
+
+    # --- outputs written by the last run (so unchanged ones are not rewritten) -----------
+    def outputs(self) -> dict[str, tuple[str, int, int]]:
+        """{output name: (input digest, size, mtime_ns)} as the last run left them."""
+        return self._guard("outputs", self._outputs) or {}
+
+    def _outputs(self) -> dict[str, tuple[str, int, int]]:
+        assert self.db is not None
+        return {n: (d, s, m) for n, d, s, m in self.db.execute("SELECT name, digest, size, mtime_ns FROM outputs")}
+
+    def store_outputs(self, entries: dict[str, tuple[str, int, int]]) -> None:
+        self._guard("store_outputs", self._store_outputs, entries)
+
+    def _store_outputs(self, entries: dict[str, tuple[str, int, int]]) -> None:
+        assert self.db is not None
+        self.db.execute("BEGIN")
+        self.db.execute("DELETE FROM outputs")
+        self.db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?)", [(n, *v) for n, v in entries.items()])
         self.db.execute("COMMIT")
 
     def close(self) -> None:
