@@ -174,6 +174,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
         cache.store([(f, s.path) for f, s in zip(fresh, todo)], (s.rel for s in sources))
     watch.add("files_cached", len(found))
     watch.add("files_read", len(todo))
+    watch.add("files_hashed", cache.hashed)
     it = iter(fresh)
     return [found[i] if i in found else next(it) for i in range(len(sources))], cache
 

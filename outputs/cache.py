@@ -31,6 +31,7 @@ from forms.base import FileRecord
 log = logging.getLogger(__name__)
 
 CACHE_NAME = ".pufa-cache.sqlite"
+LOCK_WAIT = 2.0  # seconds to wait for another run holding the database
 SCHEMA = 1  # of the tables and of the JSON below
 _PACKAGES = ("lxml", "pypdfium2", "pdfplumber", "pdfminer.six", "opencc", "cn2an", "jieba",
              "rapidocr-onnxruntime", "rapidocr", "defusedxml", "openpyxl")
@@ -165,7 +166,7 @@ class FileCache:
 
     def _connect(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=2.0, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None)
         self.db = db
         db.executescript(_TABLES)
         row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
