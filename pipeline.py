@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -151,8 +152,13 @@ def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None,
 
 
 def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
-                    progress: Callable[[str], None] | None, watch: Stopwatch) -> tuple[list[FileRecord], FileCache]:
-    """Records of every source in inbox order: from the cache when unchanged, else read (in parallel)."""
+                    progress: Callable[[str], None] | None,
+                    watch: Stopwatch) -> tuple[list[FileRecord], FileCache, threading.Thread | None]:
+    """Records of every source in inbox order: from the cache when unchanged, else read (in parallel).
+
+    While new files are read, jieba's dictionary loads in a background thread (the
+    duplicate check needs it next); the caller joins the returned thread.
+    """
     from outputs.cache import context_key, open_cache
 
     with watch("cache"):
@@ -165,6 +171,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
                 if progress:
                     progress(s.rel)
     todo = [s for i, s in enumerate(sources) if i not in found]
+    loader = _start_tokenizer() if todo else None
     with watch("read_wall"):
         fresh = read_all(todo, roster, opts.year, opts.jobs, progress)
     for f in fresh:
@@ -176,7 +183,16 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
     watch.add("files_read", len(todo))
     watch.add("files_hashed", cache.hashed)
     it = iter(fresh)
-    return [found[i] if i in found else next(it) for i in range(len(sources))], cache
+    return [found[i] if i in found else next(it) for i in range(len(sources))], cache, loader
+
+
+def _start_tokenizer() -> threading.Thread:
+    from forms.similarity import tokenizer
+
+    jieba = tokenizer()  # the import itself here: never import in a thread while processes fork
+    loader = threading.Thread(target=jieba.initialize, name="pufa-jieba", daemon=True)
+    loader.start()
+    return loader
 
 
 def prepare_reports(files: list[FileRecord], cache: FileCache, jobs: int, watch: Stopwatch) -> None:
@@ -246,9 +262,11 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         roster = load_roster(opts.roster) if opts.roster else []
         history = _load_history(opts.history)
         sources = list_inbox(opts.inbox)
-    files, cache = read_with_cache(opts, sources, roster, progress, watch)
+    files, cache, loader = read_with_cache(opts, sources, roster, progress, watch)
     try:
         with watch("analyse"):
+            if loader is not None:
+                loader.join()
             prepare_reports(files, cache, opts.jobs, watch)
         with watch("rules"):
             year = opts.year or infer_year(files)
@@ -269,6 +287,15 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
     return load_records(path)
 
 
+def _failed(job: Any) -> bool:
+    try:
+        job.result()
+    except Exception as e:
+        log.info("ledger written again in the main process: %s", e)
+        return True
+    return False
+
+
 def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
                   cache: FileCache | None = None, jobs: int = 1) -> list[Path]:
     """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run).
@@ -283,13 +310,15 @@ def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, A
 
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(cache, out)
-    written = [write_records(records, out / "records.json"), out / "台账.xlsx"]
+    ledger, digest = out / "台账.xlsx", ledger_digest(records)
     with LazyPool(jobs) as pool, atomic_dir(out / "通知") as tmp:
+        todo = not manifest.current("台账.xlsx", digest)
+        job = pool.submit(write_ledger, records, ledger) if todo and pool is not None else None
         render = NoticeRenderer(manifest, out / "通知", pool)
         notices = write_notices(records, tmp, notice_config, render=render)
-        digest = ledger_digest(records)  # written here while the pool renders notices
-        if not manifest.current("台账.xlsx", digest):
-            write_ledger(records, out / "台账.xlsx")
+        written = [write_records(records, out / "records.json"), ledger]  # while the pool works
+        if todo and (job is None or _failed(job)):
+            write_ledger(records, ledger)  # here, so a failure raises its own error
         manifest.wrote("台账.xlsx", digest)
         render.finish()
     manifest.save()

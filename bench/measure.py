@@ -74,12 +74,15 @@ class Run:
     wall: float
     peak_mib: float  # summed PSS of the tree, sampled
     maxrss_mib: float  # largest single process (ru_maxrss of the children)
+    cpu: float  # user + system seconds of the whole process tree
+    load: float  # the machine's 1-minute load average when the run started
     stats: dict = field(default_factory=dict)
 
 
 def run_child(args: list[str]) -> Run:
     """Run ``python bench/bench.py <args>``; its last stdout line is a JSON dict of stats."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bench.py"), *args], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -91,9 +94,11 @@ def run_child(args: list[str]) -> Run:
     mem.join()
     if proc.returncode != 0:
         raise SystemExit(f"bench child failed ({proc.returncode}): {' '.join(args)}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (usage.ru_utime + usage.ru_stime)
     lines = [ln for ln in stdout.splitlines() if ln.startswith("{")]
-    return Run(wall, mem.peak_kib / 1024, max(before, after) / 1024, json.loads(lines[-1]) if lines else {})
+    return Run(wall, mem.peak_kib / 1024, after.ru_maxrss / 1024, cpu, load,
+               json.loads(lines[-1]) if lines else {})
 
 
 # --- the naive baseline and the floor ---------------------------------------------------

@@ -77,6 +77,11 @@ def _jieba() -> Any:
     return jieba
 
 
+def tokenizer() -> Any:
+    """jieba, imported and set up (its dictionary loads on first use, or by ``initialize()``)."""
+    return _jieba()
+
+
 def tokens(text: str) -> list[str]:
     """jieba words without punctuation or spaces; figures become ``#``.
 
