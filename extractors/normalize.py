@@ -24,6 +24,7 @@ _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》〈〉【】�
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}\d])|(?<=[{_CJK}\d])[ \t]+(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t]{2,}")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+_TO_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in (*_INVISIBLE, *_FULLWIDTH)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -64,11 +65,15 @@ def _normalize_short(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    text = text.translate(_INVISIBLE).translate(_FULLWIDTH)
+    if _TO_TRANSLATE.search(text):  # translating costs a dict lookup per character: only when needed
+        text = text.translate(_INVISIBLE).translate(_FULLWIDTH)
     text = _repair_garble(text)
     text = to_simplified(text)
     text = text.replace("\r", "\n")
-    text = _SPACE_IN_CJK.sub("", text)
+    spaced = " " in text or "\t" in text
+    if spaced:
+        text = _SPACE_IN_CJK.sub("", text)
     text = _THOUSANDS.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if spaced:
+        text = _SPACES.sub(" ", text)
     return text.strip()
