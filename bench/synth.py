@@ -21,7 +21,7 @@ from pathlib import Path
 from bench import vocab
 from bench.writers import Items, Table, cjk_font, write_docx, write_pdf, write_xlsx
 
-GEN_VERSION = 2
+GEN_VERSION = 3
 YEAR = 2022
 CACHE_ROOT = Path(os.environ.get("PUFA_BENCH_CACHE", "/tmp/pufa-bench"))
 
@@ -156,9 +156,10 @@ def write_unit_file(plan: UnitPlan, k: int, inbox: Path, seed: int, variant: int
     truth = {"unit": plan.name, "doc_type": kind, "format": fmt, "pages": pages}
     if kind in ("annual_report", "self_inspection"):
         src = copy_of or plan
-        src_pages = src.files[k][3]  # a copy is as long as its original
-        items = report_items(src, f, src_pages, random.Random(f"{seed}:{src.index}:{k}:{variant}"), kind)
-        if copy_of:  # a near-copy: same prose, our name and date (figures kept)
+        if copy_of:  # a near-copy: the original's prose and figures, our name and date
+            f = unit_facts(src, seed)
+        items = report_items(src, f, src.files[k][3], random.Random(f"{seed}:{src.index}:{k}:{variant}"), kind)
+        if copy_of:
             items = [(s, t.replace(copy_of.name, plan.name)) for s, t in items[:-2]] + _signature(plan, f)
         write_pdf(path, items, CACHE_ROOT) if fmt == "pdf" else write_docx(path, items)
         truth.update(cases_total=f["cases"], activities=f["activities"], copy_of=copy_of.name if copy_of else None)
