@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -20,8 +19,8 @@ from extractors.read import read_document
 from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster
 from forms.base import FileRecord, UnitRecord
+from forms.fingerprints import Fingerprinter
 from forms.merge import merge_fields, superseded
-from outputs.atomic import atomic_dir
 
 if TYPE_CHECKING:
     from outputs.cache import FileCache
@@ -152,12 +151,11 @@ def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None,
 
 
 def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
-                    progress: Callable[[str], None] | None,
-                    watch: Stopwatch) -> tuple[list[FileRecord], FileCache, threading.Thread | None]:
+                    progress: Callable[[str], None] | None, watch: Stopwatch,
+                    fingerprinter: Fingerprinter) -> tuple[list[FileRecord], FileCache]:
     """Records of every source in inbox order: from the cache when unchanged, else read (in parallel).
 
-    While new files are read, jieba's dictionary loads in a background thread (the
-    duplicate check needs it next); the caller joins the returned thread.
+    While new files are read, ``fingerprinter`` gets its workers ready (jieba loads there).
     """
     from outputs.cache import context_key, open_cache
 
@@ -171,7 +169,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
                 if progress:
                     progress(s.rel)
     todo = [s for i, s in enumerate(sources) if i not in found]
-    loader = _start_tokenizer() if todo else None
+    fingerprinter.start(len(todo))
     with watch("read_wall"):
         fresh = read_all(todo, roster, opts.year, opts.jobs, progress)
     for f in fresh:
@@ -183,44 +181,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
     watch.add("files_read", len(todo))
     watch.add("files_hashed", cache.hashed)
     it = iter(fresh)
-    return [found[i] if i in found else next(it) for i in range(len(sources))], cache, loader
-
-
-def _start_tokenizer() -> threading.Thread:
-    from forms.similarity import tokenizer
-
-    jieba = tokenizer()  # the import itself here: never import in a thread while processes fork
-    loader = threading.Thread(target=jieba.initialize, name="pufa-jieba", daemon=True)
-    loader.start()
-    return loader
-
-
-def prepare_reports(files: list[FileRecord], cache: FileCache, jobs: int, watch: Stopwatch) -> None:
-    """Tokenise and fingerprint the report texts for the duplicate check, across cores, once per text."""
-    from forms.similarity import REPORT_TYPES, analyse, remember
-
-    texts = list(dict.fromkeys(f.text for f in files if f.status == "ok" and f.doc_type in REPORT_TYPES
-                               and f.text.strip()))
-    known = cache.analyses(texts)
-    todo = [t for t in texts if t not in known]
-    done = dict(zip(todo, _map(analyse, todo, jobs)))
-    for text, analysis in (*known.items(), *done.items()):
-        remember(text, analysis)
-    cache.store_analyses(done, texts)
-    watch.add("reports_analysed", len(todo))
-
-
-def _map(fn: Callable[[Any], Any], items: list[Any], jobs: int) -> list[Any]:
-    """``fn`` over ``items``, in a process pool when there is enough work for one."""
-    import os
-
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(items) < 4 * jobs:
-        return [fn(x) for x in items]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs) as pool:
-        return list(pool.map(fn, items, chunksize=max(1, len(items) // (8 * jobs))))
+    return [found[i] if i in found else next(it) for i in range(len(sources))], cache
 
 
 def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitRecord],
@@ -256,18 +217,19 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     from outputs.drafts import load_draft_config
 
     watch = Stopwatch(stats)
-    with watch("start"):
-        rules = load_rules(opts.rules)  # config errors surface before any work
-        notice_config = load_draft_config(opts.notice_config, "notice")
-        roster = load_roster(opts.roster) if opts.roster else []
-        history = _load_history(opts.history)
-        sources = list_inbox(opts.inbox)
-    files, cache, loader = read_with_cache(opts, sources, roster, progress, watch)
+    fingerprinter, cache = Fingerprinter(opts.jobs), None
     try:
+        with watch("start"):
+            rules = load_rules(opts.rules)  # config errors surface before any work
+            notice_config = load_draft_config(opts.notice_config, "notice")
+            fingerprinter.warm_up()
+            roster = load_roster(opts.roster) if opts.roster else []
+            history = _load_history(opts.history)
+            sources = list_inbox(opts.inbox)
+        files, cache = read_with_cache(opts, sources, roster, progress, watch, fingerprinter)
         with watch("analyse"):
-            if loader is not None:
-                loader.join()
-            prepare_reports(files, cache, opts.jobs, watch)
+            watch.add("reports_analysed", fingerprinter.prepare(files, cache))
+        fingerprinter.close()
         with watch("rules"):
             year = opts.year or infer_year(files)
             units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
@@ -275,7 +237,9 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         with watch("write"):
             written = write_outputs(records, opts.out, notice_config, cache, opts.jobs)
     finally:
-        cache.close()
+        fingerprinter.close()
+        if cache is not None:
+            cache.close()
     return CheckResult(records, written)
 
 
@@ -287,40 +251,14 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
     return load_records(path)
 
 
-def _failed(job: Any) -> bool:
-    try:
-        job.result()
-    except Exception as e:
-        log.info("ledger written again in the main process: %s", e)
-        return True
-    return False
-
-
 def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
                   cache: FileCache | None = None, jobs: int = 1) -> list[Path]:
     """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run).
 
     With the run's ``cache``, outputs whose inputs did not change since the last run are
-    kept rather than written again; notices are rendered on ``jobs`` processes.
+    kept rather than written again; with ``jobs`` > 1 they are written on a process pool.
     """
-    from outputs.incremental import LazyPool, Manifest, NoticeRenderer, ledger_digest
-    from outputs.ledger import write_ledger
-    from outputs.notices import write_notices
-    from outputs.records import write_records
+    from outputs.incremental import write_outputs as write
 
     out.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest(cache, out)
-    ledger, digest = out / "台账.xlsx", ledger_digest(records)
-    with LazyPool(jobs) as pool, atomic_dir(out / "通知") as tmp:
-        todo = not manifest.current("台账.xlsx", digest)
-        job = pool.submit(write_ledger, records, ledger) if todo and pool is not None else None
-        render = NoticeRenderer(manifest, out / "通知", pool)
-        notices = write_notices(records, tmp, notice_config, render=render)
-        written = [write_records(records, out / "records.json"), ledger]  # while the pool works
-        if todo and (job is None or _failed(job)):
-            write_ledger(records, ledger)  # here, so a failure raises its own error
-        manifest.wrote("台账.xlsx", digest)
-        render.finish()
-    manifest.save()
-    written.extend(out / "通知" / p.name for p in notices)
-    return written
+    return write(records, out, notice_config, cache, jobs)

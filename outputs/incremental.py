@@ -62,14 +62,7 @@ class Manifest:
 
     def current(self, name: str, digest: str, path: Path | None = None) -> bool:
         """Whether the file the last run wrote for ``name`` is still there, untouched, from the same inputs."""
-        entry = self.last.get(name)
-        if entry is None or entry[0] != digest:
-            return False
-        try:
-            st = os.stat(path or self.out / name)
-        except OSError:
-            return False
-        return (st.st_size, st.st_mtime_ns) == entry[1:]
+        return unchanged(path or self.out / name, digest, self.last.get(name))
 
     def wrote(self, name: str, digest: str, path: Path | None = None) -> None:
         st = os.stat(path or self.out / name)
@@ -78,6 +71,59 @@ class Manifest:
     def save(self) -> None:
         if self.cache is not None:
             self.cache.store_outputs(self.now)
+
+
+def unchanged(path: Path, digest: str, entry: tuple[str, int, int] | None) -> bool:
+    """``path`` is the file a run recorded as ``entry`` (digest, size, mtime_ns), made from ``digest``."""
+    if entry is None or entry[0] != digest:
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == tuple(entry[1:])
+
+
+def ledger_unless_current(records: dict[str, Any], path: Path, last: tuple[str, int, int] | None) -> str:
+    """Write 台账.xlsx unless the last run's is there from the same records; return the digest."""
+    digest = ledger_digest(records)
+    if not unchanged(path, digest, last):
+        from outputs.ledger import write_ledger
+
+        write_ledger(records, path)
+    return digest
+
+
+def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None,
+                  cache: FileCache | None, jobs: int) -> list[Path]:
+    """records.json and 台账.xlsx on two workers while notices are sent to the pool from here."""
+    from outputs.atomic import atomic_dir
+    from outputs.notices import write_notices
+    from outputs.records import write_records
+
+    manifest = Manifest(cache, out)
+    ledger, data, last = out / "台账.xlsx", out / "records.json", manifest.last.get("台账.xlsx")
+    with LazyPool(jobs) as pool, atomic_dir(out / "通知") as tmp:
+        work = {} if pool is None else {"ledger": pool.submit(ledger_unless_current, records, ledger, last),
+                                         "records": pool.submit(write_records, records, data)}
+        render = NoticeRenderer(manifest, out / "通知", pool)
+        notices = write_notices(records, tmp, notice_config, render=render)
+        if _result(work.get("records")) is None:
+            write_records(records, data)  # here (again): a failure raises its own error
+        manifest.wrote("台账.xlsx", _result(work.get("ledger")) or ledger_unless_current(records, ledger, last))
+        render.finish()
+    manifest.save()
+    return [data, ledger, *(out / "通知" / p.name for p in notices)]
+
+
+def _result(job: Future | None) -> Any:
+    if job is None:
+        return None
+    try:
+        return job.result()
+    except Exception as e:  # done again in the main process, which raises it plainly
+        log.info("output written again in the main process: %s", e)
+        return None
 
 
 class NoticeRenderer:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from forms.fingerprints import Fingerprinter
 from outputs.incremental import LazyPool
-from pipeline import CheckOptions, _map, run_check
+from pipeline import CheckOptions, run_check
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -65,9 +66,18 @@ def _square(x: int) -> int:
     return x * x
 
 
-def test_the_pool_keeps_order() -> None:
-    items = list(range(40))
-    assert _map(_square, items, 2) == _map(_square, items, 1) == [x * x for x in items]
+def test_fingerprints_on_a_pool_are_those_made_here(runs: dict) -> None:
+    from forms.similarity import analyse
+
+    texts = [f"区第{i}局2022年度普法工作总结。全年开展普法宣传活动{i}场次，" * (5 + i % 7) for i in range(30)]
+    parallel = Fingerprinter(2)
+    parallel.start(200)
+    try:
+        made = parallel._map(texts)
+    finally:
+        parallel.close()
+    assert not parallel.pools and made == [analyse(t) for t in texts]
+    assert Fingerprinter(1)._map(texts[:3]) == [analyse(t) for t in texts[:3]]
 
 
 def test_one_job_starts_no_pool() -> None:
