@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import shutil
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from extractors.archive import expand_archives
 from extractors.base import UnreadableFile, Value
 from extractors.fields import extract
 from extractors.inbox import Source, list_inbox
@@ -95,6 +98,8 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
     t0 = time.perf_counter()
     digest = sha256_of(src.path)
     try:
+        if src.error:  # known before reading: an archive that could not be expanded, an encrypted member
+            raise UnreadableFile(src.error, "before reading", src.error_variant)
         doc = read_document(src.path, src.rel)
         t1 = time.perf_counter()
         paras = structure(doc)
@@ -106,7 +111,8 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
                           size=src.size, mtime=src.mtime, timings={"read": time.perf_counter() - t0})
     timings = {"read": t1 - t0, "normalise": t2 - t1, "extract": time.perf_counter() - t2}
     return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=ex.fields["doc_type"].value,
-                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, timings=timings)
+                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt,
+                      timings=timings)
 
 
 def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
@@ -163,7 +169,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
         cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
         found: dict[int, FileRecord] = {}
         for i, s in enumerate(sources):
-            rec = cache.lookup(s.rel, s.path, s.size, s.mtime)
+            rec = cache.lookup(s)
             if rec is not None:
                 found[i] = rec
                 if progress:
@@ -176,7 +182,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
         for stage, seconds in f.timings.items():
             watch.add(f"worker_{stage}", seconds)
     with watch("cache"):
-        cache.store([(f, s.path) for f, s in zip(fresh, todo)], (s.rel for s in sources))
+        cache.store(list(zip(fresh, todo)), (s.rel for s in sources))
     watch.add("files_cached", len(found))
     watch.add("files_read", len(todo))
     watch.add("files_hashed", cache.hashed)
@@ -225,8 +231,13 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             fingerprinter.warm_up()
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
-            sources = list_inbox(opts.inbox)
-        files, cache = read_with_cache(opts, sources, roster, progress, watch, fingerprinter)
+        tmpdir = Path(tempfile.mkdtemp(prefix="pufa-"))  # archive members; removed whatever happens
+        try:
+            with watch("start"):
+                sources = expand_archives(list_inbox(opts.inbox), tmpdir)
+            files, cache = read_with_cache(opts, sources, roster, progress, watch, fingerprinter)
+        finally:
+            shutil.rmtree(tmpdir, ignore_errors=True)
         with watch("analyse"):
             watch.add("reports_analysed", fingerprinter.prepare(files, cache))
         fingerprinter.close()

@@ -9,33 +9,69 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# SPEC §6 error codes with the Chinese message a clerk can act on.
+# SPEC §6 error codes with the Chinese message a clerk can act on: what happened and
+# what to ask the unit for.
 ERROR_MESSAGES: dict[str, str] = {
-    "empty": "文件为空（0字节或没有任何文字），请联系该单位重新报送。",
-    "corrupt": "文件已损坏或内容与扩展名不符，无法打开，请联系该单位重新导出后报送。",
-    "encrypted": "文件设置了密码或已加密，无法读取，请联系该单位报送未加密的版本。",
-    "unsupported_format": "文件格式暂不支持，请联系该单位改报 .docx、.pdf 或 .xlsx 格式。",
-    "scanned_no_text": "文件为扫描件或图片，未能识别出文字，请联系该单位报送可编辑的电子版（.docx 或文字版 PDF）。",
-    "too_large": "文件超过大小上限，请联系该单位压缩图片后重新报送或改报文字版。",
-    "archive_bomb": "压缩包解压后体积或文件数量异常（疑似压缩炸弹），已拒绝解压，请联系该单位直接报送原文件。",
-    "unsafe_content": "文件含有不安全的内容（如外部实体引用），已拒绝读取，请联系该单位用办公软件另存后重新报送。",
-    "timeout": "文件读取超时，请联系该单位检查文件后重新报送（可另存为 .docx 或文字版 PDF）。",
+    "empty": "文件为空（0字节或打开后没有任何文字），请联系该单位核对附件，重新报送有内容的原文件。",
+    "corrupt": "文件已损坏或内容与扩展名不符（如改过扩展名、未下载完整），无法打开，"
+               "请联系该单位用 Word 或 WPS 打开原文件，另存为 .docx 或 PDF 后重新报送。",
+    "encrypted": "文件或压缩包设置了打开密码，无法读取，请联系该单位取消密码后重新报送。",
+    "unsupported_format": "文件格式暂不支持，请联系该单位改报 .docx、.pdf、.ofd 或 .xlsx 格式。",
+    "scanned_no_text": "文件为扫描件或图片，未能识别出文字，请联系该单位报送可编辑的电子版"
+                       "（.docx 或可复制文字的 PDF），或更清晰的扫描件。",
+    "too_large": "文件过大，超过读取上限，请联系该单位压缩其中的图片或删去无关附件后重新报送，或改报文字版 .docx。",
+    "archive_bomb": "压缩包解压后体积、文件数量或嵌套层数异常（疑似压缩炸弹），已拒绝解压，"
+                    "请联系该单位不要压缩，直接把各个原文件作为附件报送。",
+    "unsafe_content": "文件含有不安全的内容（如外部实体引用），已拒绝读取，"
+                      "请联系该单位用 Word 或 WPS 打开后另存为新的 .docx/.xlsx 再报送。",
+    "timeout": "文件读取超时（内容异常复杂或已损坏），请联系该单位另存为 .docx 或可复制文字的 PDF 后重新报送。",
+}
+
+# A more telling message for one cause of a code; the code stays the SPEC's.
+MESSAGE_VARIANTS: dict[tuple[str, str], str] = {
+    ("unsupported_format", "needs_office"):
+        "文件为旧版 Word/WPS/Excel 或 RTF 格式（.doc/.wps/.xls/.et/.rtf），读取需要 LibreOffice，本机未安装："
+        "请安装 LibreOffice 后重新检查，或联系该单位另存为 .docx/.xlsx 后报送。",
+    ("corrupt", "office_failed"):
+        "文件为旧版 Word/WPS/Excel 或 RTF 格式，LibreOffice 未能打开（文件可能已损坏或设置了密码），"
+        "请联系该单位用 Word 或 WPS 打开后另存为 .docx/.xlsx，取消密码后重新报送。",
+    ("unsupported_format", "archive"):
+        "压缩包为 RAR/7z 等格式，暂不能解压，请联系该单位改用 .zip 压缩，或直接把原文件作为附件报送。",
+    ("scanned_no_text", "no_ocr"):
+        "文件为扫描件或图片，本机未安装文字识别（OCR）组件，无法读取：请安装 pufa[ocr] 后重新检查，"
+        "或联系该单位报送可编辑的电子版（.docx 或可复制文字的 PDF）。",
+    ("archive_bomb", "too_deep"):
+        "压缩包内嵌套的压缩包层数过多，已拒绝解压，请联系该单位解压后直接把原文件作为附件报送。",
 }
 
 
 class UnreadableFile(Exception):
-    """A file that cannot be read; ``code`` is one of ``ERROR_MESSAGES``."""
+    """A file that cannot be read; ``code`` is one of ``ERROR_MESSAGES``.
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    ``detail`` is for the log; ``variant`` picks a more specific clerk message
+    from ``MESSAGE_VARIANTS`` when the cause is known (e.g. LibreOffice missing).
+    """
+
+    def __init__(self, code: str, detail: str = "", variant: str | None = None) -> None:
         if code not in ERROR_MESSAGES:
             raise ValueError(f"unknown error code {code!r}")
+        if variant is not None and (code, variant) not in MESSAGE_VARIANTS:
+            raise ValueError(f"unknown message variant {variant!r} for {code!r}")
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.variant = variant
+
+    def __reduce__(self):  # noqa: ANN204 - keeps code/detail/variant across processes
+        return (UnreadableFile, (self.code, self.detail, self.variant))
 
     @property
     def message(self) -> str:
-        return ERROR_MESSAGES[self.code]
+        return error_message(self.code, self.variant)
+
+
+def error_message(code: str, variant: str | None = None) -> str:
+    return MESSAGE_VARIANTS.get((code, variant or ""), ERROR_MESSAGES[code])
 
 
 @dataclass(frozen=True)

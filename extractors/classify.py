@@ -40,8 +40,16 @@ def title_of(paras: list[Para]) -> str:
     return "".join(lines)
 
 
+def _without_unit(text: str) -> str:
+    """A title without the unit's own name (自然资源和规划局 is no 规划)."""
+    from .units import name_in
+
+    name = name_in(text)
+    return text[len(name):] if name and text.startswith(name) else text
+
+
 def classify(paras: list[Para], filename: str, fmt: str) -> str:
-    for source in (title_of(paras), filename):
+    for source in (_without_unit(title_of(paras)), _without_unit(filename)):
         for doc_type, pat in _COMPILED:
             if pat.search(source):
                 if doc_type == "case_report" and _report_with_cases(source):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
 from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, PART_MARKERS,
-                       PLAN_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS, YEAR_SPAN_MARKERS, ZERO_COUNTS)
+                       PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
+                       YEAR_SPAN_MARKERS, ZERO_COUNTS)
 from .structure import Para
 from .textutil import clause_bounds, sentences
 
@@ -26,6 +27,8 @@ _SPAN = re.compile(YEAR_SPAN_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS)
 _PART = re.compile(PART_MARKERS)
 _STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
+_PREVIOUS = re.compile(PREVIOUS_MARKERS)
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
 _ZERO = {k: re.compile(v) for k, v in ZERO_COUNTS.items()}
 _NEXT = {k: re.compile(v) for k, v in NEXT_CLAUSE_SUBJECT.items()}
@@ -76,7 +79,25 @@ def _claim_forward(after: str, unit: str) -> str | None:
     return None
 
 
-def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+
+
+def _in_parens(sentence: str, pos: int) -> bool:
+    opened = max(sentence.rfind("（", 0, pos), sentence.rfind("(", 0, pos))
+    closed = max(sentence.rfind("）", 0, pos), sentence.rfind(")", 0, pos))
+    return opened > closed
+
+
+def _other_year(sentence: str, cs: int, pos: int, year: int | None) -> bool:
+    """The figure is given for another year (较2023年的5个, （2023年为3次）)."""
+    start = max(cs, sentence.rfind("（", 0, pos) + 1, sentence.rfind("(", 0, pos) + 1)
+    before = sentence[start:pos]
+    if _PREVIOUS.search(before):
+        return True
+    return any(year is not None and int(y) != year for y in _YEAR.findall(before))
+
+
+def candidates_in(sentence: str, para: Para, file: str, year: int | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     matches = list(_QTY.finditer(sentence))
     for i, m in enumerate(matches):
@@ -86,7 +107,8 @@ def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
         cs, ce = clause_bounds(sentence, m.start())
         clause = sentence[cs:ce]
         ls = _label_start(sentence, cs)
-        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]):
+        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]) \
+                or _other_year(sentence, cs, m.start(), year):
             continue
         unit = m.group("unit")
         field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
@@ -100,9 +122,12 @@ def candidates_in(sentence: str, para: Para, file: str) -> list[Candidate]:
             continue
         if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
             continue
-        total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(clause)
-        part = bool(_PART.search(clause)) or bool(_PART.search(sentence[:cs])) and not total
+        bare = _PAREN.sub("", clause)  # 全年报送6个（一季度1个…）: the breakdown does not make 6 a part
+        total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(bare)
+        part = bool(_PART.search(bare)) or bool(_PART.search(sentence[:cs])) and not total
         subset = bool(_SUBSET.search(clause)) and not _share_of_other(out, matches[:i], cs, field)
+        if _in_parens(sentence, m.start()) and any(c.field == field for c in out):
+            subset = True  # a breakdown in brackets of the figure just given
         out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence, m.start(),
                              subset))
     return out
@@ -166,13 +191,13 @@ def choose(cands: list[Candidate]) -> Value | None:
     return Value(best.value, (best.evidence,))
 
 
-def extract_counts(paras: list[Para], file: str) -> dict[str, Value]:
+def extract_counts(paras: list[Para], file: str, year: int | None = None) -> dict[str, Value]:
     by_field: dict[str, list[Candidate]] = {}
     for p in paras:
         if p.kind == "cell" or p.section == "下一步打算" or p.heading_level == 1:
             continue
         for s in sentences(p.text):
-            for c in candidates_in(s, p, file):
+            for c in candidates_in(s, p, file, year):
                 by_field.setdefault(c.field, []).append(c)
     out = {}
     for field, cands in by_field.items():

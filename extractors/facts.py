@@ -36,14 +36,23 @@ def _judge(pats: dict[str, tuple[re.Pattern[str], ...]], sentence: str, section:
         return None
     if any(n.search(sentence) for n in pats["negative"]):
         return False
-    if section == "下一步打算" or _FUTURE.search(sentence):
+    if section == "下一步打算":
         return None
     own = sentence
     for pat in pats.get("not_own", ()):
         own = pat.sub("", own)
-    if any(pp.search(own) for pp in pats["positive"]):
-        return True
+    for pp in pats["positive"]:
+        for m in pp.finditer(own):
+            if not _FUTURE.search(_clauses_around(own, m.start(), m.end())):
+                return True
     return None
+
+
+def _clauses_around(sentence: str, start: int, end: int) -> str:
+    """The clauses a match spans (an intention elsewhere in the sentence does not touch it)."""
+    from .textutil import clause_bounds
+
+    return sentence[clause_bounds(sentence, start)[0]:clause_bounds(sentence, max(start, end - 1))[1]]
 
 
 def extract_facts(paras: list[Para], file: str) -> dict[str, Value]:

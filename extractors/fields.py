@@ -13,7 +13,7 @@ from .dates import extract_date, extract_year
 from .facts import extract_facts, extract_media
 from .quarters import extract_quarters
 from .structure import Para, sections_present, structure
-from .tables import extract_table_counts
+from .tables import extract_table_counts, narrative_cells
 from .units import Match, RosterEntry, attribute
 
 REPORT_TYPES = frozenset({"annual_report", "self_inspection", "other"})
@@ -71,7 +71,7 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
     fields.update(_content_fields(doc_type, paras, doc.path, title_ev, report_year))
     if doc_type in ("annual_report", "self_inspection"):
         fields["sections"] = Value(sections_present(paras), ())
-    text = "\n".join(p.text for p in paras if p.kind in ("para", "textbox"))
+    text = "\n".join(p.text for p in paras if p.kind in ("para", "textbox", "cell"))
     return Extracted(fields, text, title, match)
 
 
@@ -89,8 +89,9 @@ def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple
         if stated or counted:
             out["cases_total"] = stated or counted  # type: ignore[assignment]
         return out
-    prose = extract_counts(paras, file)
     table = extract_table_counts(paras, file, year)
+    paras = paras + narrative_cells(paras)  # 自评说明 of a self-assessment sheet reads as prose
+    prose = extract_counts(paras, file, year)
     first, second = (table, prose) if doc_type == "stats_form" else (prose, table)
     for key in COUNT_KEYS:
         v = first.get(key) or second.get(key)

@@ -18,6 +18,10 @@ class Source:
     path: Path  # where the bytes are
     size: int
     mtime: float
+    # set when the file is known unreadable before any reader runs (an archive that
+    # could not be expanded, an encrypted archive member): a SPEC §6 code
+    error: str | None = None
+    error_variant: str | None = None  # see extractors.base.MESSAGE_VARIANTS
 
 
 def is_junk(name: str) -> bool:

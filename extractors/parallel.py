@@ -1,22 +1,33 @@
 """Reading many files across the machine's cores, each under a time and memory cap.
 
-Workers are processes (pypdfium2 is not thread-safe: PITFALLS, PDF). In a
-worker each file runs under ``SIGALRM``, so a parser stuck in Python code
-is stopped and the file gets ``timeout``; a worker that dies (a crash in C
-code, the memory cap) is replaced and its file marked, so one bad file
-never stops the run. Results come back in inbox order, identical to a
-serial run.
+Workers are forked processes (pypdfium2 is not thread-safe: PITFALLS, PDF),
+each fed one file at a time over its own pipe, so the parent always knows
+which file each worker holds. Two time limits guard a file:
+
+* in the worker, ``SIGALRM`` after ``limits.file_timeout()`` seconds stops a
+  parser stuck in Python code and the file gets ``timeout``;
+* in the parent, a worker still busy a while after that (a parser stuck in C
+  code, which a signal cannot interrupt) is killed, and the file gets ``timeout``.
+
+A worker that dies (a crash in C code, the memory cap) is replaced and only
+the file it held is marked (``corrupt``; ``too_large`` when the kernel killed
+it for memory), so one bad file never stops the run. Results come back in
+inbox order, identical to a serial run.
 """
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import signal
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Callable
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any, Callable
 
-from .base import ERROR_MESSAGES, UnreadableFile
+from . import limits
+from .base import UnreadableFile, error_message
 
 if TYPE_CHECKING:
     from forms.base import FileRecord
@@ -25,9 +36,6 @@ if TYPE_CHECKING:
     from .units import RosterEntry
 
 log = logging.getLogger(__name__)
-
-FILE_TIMEOUT = 60  # seconds a single file may take
-MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space per worker
 
 _roster: list = []
 _year: int | None = None
@@ -40,83 +48,171 @@ def _init(roster: list, year: int | None, limit_memory: bool) -> None:
         try:
             import resource
 
-            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+            cap = limits.worker_memory_bytes()
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                cap = min(cap, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
         except (ImportError, ValueError, OSError):
             pass
 
 
 def _alarm(signum, frame):  # noqa: ANN001 - signal handler signature
-    raise UnreadableFile("timeout", f"over {FILE_TIMEOUT}s")
+    raise UnreadableFile("timeout", f"over {limits.file_timeout()}s")
 
 
 def process_one(src: "Source") -> "FileRecord":
+    """Read one file under the soft time limit; any failure becomes an error record."""
     from pipeline import process_source
 
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(FILE_TIMEOUT)
+    signal.setitimer(signal.ITIMER_REAL, limits.file_timeout())
     try:
         return process_source(src, _roster, _year)
-    except UnreadableFile as e:
-        return _error_record(src, e.code)
+    except UnreadableFile as e:  # the alarm fired outside process_source's own handler
+        return _error_record(src, e.code, e.variant)
     except MemoryError:
         return _error_record(src, "too_large")
     except Exception as e:  # a parser bug must not stop the run
         log.warning("%s: unexpected %s: %s", src.rel, type(e).__name__, e)
         return _error_record(src, "corrupt")
     finally:
-        signal.alarm(0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
 
 
-def _error_record(src: "Source", code: str) -> "FileRecord":
+def _error_record(src: "Source", code: str, variant: str | None = None) -> "FileRecord":
     from forms.base import FileRecord
 
-    from pipeline import sha256_of
+    from pipeline import _unit_from_path, sha256_of
 
-    return FileRecord(src.rel, sha256_of(src.path), "error", code, ERROR_MESSAGES[code],
-                      size=src.size, mtime=src.mtime)
+    return FileRecord(src.rel, sha256_of(src.path), "error", code, error_message(code, variant),
+                      unit=_unit_from_path(src.rel, _roster), size=src.size, mtime=src.mtime)
 
 
 def map_files(sources: list["Source"], roster: list["RosterEntry"], year: int | None, jobs: int = 0,
               progress: Callable[[str], None] | None = None) -> list["FileRecord"]:
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(sources) < 4:
-        _init(roster, year, False)
-        out = []
-        for s in sources:
-            out.append(process_one(s))
-            if progress:
-                progress(s.rel)
-        return out
-    return _parallel(sources, roster, year, jobs, progress)
+    """Read every source in worker processes; one record per source, in order."""
+    if not sources:
+        return []
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(sources)))
+    pool = _Pool(jobs, roster, year)
+    try:
+        return pool.run(sources, progress)
+    finally:
+        pool.close()
 
 
-def _parallel(sources, roster, year, jobs, progress) -> list["FileRecord"]:
-    results: dict[int, "FileRecord"] = {}
-    pending = list(range(len(sources)))
-    while pending:
-        with ProcessPoolExecutor(jobs, initializer=_init, initargs=(roster, year, True)) as pool:
-            futures: dict[Future, int] = {pool.submit(process_one, sources[i]): i for i in pending}
-            broken = _collect(futures, sources, results, progress)
-        pending = [i for i in pending if i not in results]
-        if broken is not None and broken in pending:
-            results[broken] = _error_record(sources[broken], "corrupt")
-            pending.remove(broken)
-    return [results[i] for i in range(len(sources))]
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process
+    conn: Connection
+    task: int | None = None
+    started: float = 0.0
 
 
-def _collect(futures, sources, results, progress) -> int | None:
-    """Gather results; return the index of a file whose worker died, if any."""
-    remaining = set(futures)
-    while remaining:
-        done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
-        for fut in done:
-            i = futures[fut]
+def _worker_main(conn: Connection, roster: list, year: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _init(roster, year, True)
+    while True:
+        try:
+            src = conn.recv()
+        except (EOFError, OSError):
+            return
+        if src is None:
+            return
+        conn.send(process_one(src))
+
+
+class _Pool:
+    """Forked workers fed one file at a time; a dead or stuck worker is replaced."""
+
+    def __init__(self, jobs: int, roster: list, year: int | None) -> None:
+        self.ctx = multiprocessing.get_context("fork")  # workers inherit the loaded modules
+        self.roster, self.year = roster, year
+        self.workers = [self._spawn() for _ in range(jobs)]
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.roster, self.year), daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def run(self, sources: list["Source"], progress: Callable[[str], None] | None) -> list["FileRecord"]:
+        global _roster
+        _roster = self.roster  # error records made here are attributed like the workers' ones
+        results: dict[int, "FileRecord"] = {}
+        queue = deque(range(len(sources)))
+        while len(results) < len(sources):
+            self._dispatch(queue, sources)
+            busy = [w for w in self.workers if w.task is not None]
+            wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._next_deadline(busy))
+            for n, w in enumerate(self.workers):
+                task, record = w.task, self._check(w, sources)
+                if task is None or record is None:
+                    continue
+                results[task] = record
+                if progress:
+                    progress(sources[task].rel)
+                w.task = None
+                if not w.process.is_alive():
+                    self.workers[n] = self._spawn()
+        return [results[i] for i in range(len(sources))]
+
+    def _dispatch(self, queue: deque, sources: list["Source"]) -> None:
+        for n, w in enumerate(self.workers):
+            if w.task is not None or not queue:
+                continue
+            if not w.process.is_alive():  # died while idle
+                _kill(w)
+                w = self.workers[n] = self._spawn()
+            w.task, w.started = queue.popleft(), time.monotonic()
+            w.conn.send(sources[w.task])
+
+    @staticmethod
+    def _hard_limit() -> float:
+        return limits.file_timeout() * 1.25 + 2
+
+    def _next_deadline(self, busy: list[_Worker]) -> float:
+        now = time.monotonic()
+        return max(0.05, min(w.started + self._hard_limit() for w in busy) - now)
+
+    def _check(self, w: _Worker, sources: list["Source"]) -> "FileRecord | None":
+        """The record ``w`` finished, or an error record if it died or overran; else ``None``."""
+        if w.task is None:
+            return None
+        src = sources[w.task]
+        if w.conn.poll():
             try:
-                results[i] = fut.result()
-            except BrokenProcessPool:
-                log.warning("worker died on %s", sources[i].rel)
-                return i
-            if progress:
-                progress(sources[i].rel)
-    return None
+                return w.conn.recv()
+            except (EOFError, OSError):
+                pass  # died: fall through
+        elif w.process.is_alive():
+            if time.monotonic() - w.started <= self._hard_limit():
+                return None
+            log.warning("%s: reader stuck, worker killed", src.rel)
+            _kill(w)
+            return _error_record(src, "timeout")
+        _kill(w)
+        code = "too_large" if w.process.exitcode == -signal.SIGKILL else "corrupt"
+        log.warning("%s: worker died (exit %s)", src.rel, w.process.exitcode)
+        return _error_record(src, code)
+
+    def close(self) -> None:
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2
+        for w in self.workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            _kill(w)
+
+
+def _kill(w: _Worker) -> None:
+    if w.process.is_alive():
+        w.process.kill()
+    w.process.join(5)
+    w.conn.close()

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from .base import Block, UnreadableFile
+from .pdf_layout import Para, lines_of, page_chars, paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,26 @@ def _width(s: str) -> float:
 
 
 def read_pdf(path: Path) -> tuple[list[Block], dict]:
+    pages, scanned, meta = _layout_pages(path)
+    if text_quality("".join(p.text for page in pages for p in page)) < 0.9:
+        log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
+        plumber = _plumber_pages(path)
+        if plumber:
+            pages = [[Para(t, True, True) for t in join_lines(text.split("\n"))] for text in plumber]
+    texts = ["".join(p.text for p in page) for page in pages]
+    garbled = {i for i, t in enumerate(texts) if t.strip() and text_quality(t) < 0.9}  # PITFALLS: fonts
+    need_ocr = sorted({i for i in scanned if not _has_text(texts[i])} | garbled)
+    if need_ocr:
+        found = _ocr_pages(path, need_ocr, meta, nothing_else=not any(_has_text(t) for t in texts))
+        for i, paras in found.items():
+            pages[i] = [Para(t, True, True) for t in paras]
+    blocks = _join_pages(pages)
+    meta["text_pages"] = len({b.page for b in blocks})
+    return blocks, meta
+
+
+def _layout_pages(path: Path) -> tuple[list[list[Para]], list[int], dict]:
+    """Each page's paragraphs, the pages that look like scans, and the document's metadata."""
     import pypdfium2 as pdfium
 
     try:
@@ -86,32 +107,82 @@ def read_pdf(path: Path) -> tuple[list[Block], dict]:
         n = len(pdf)
         if n > _MAX_PAGES:
             raise UnreadableFile("too_large", f"{n} pages")
-        pages = []
+        pages, scanned = [], []
         for i in range(n):
-            page = pdf[i]
-            tp = page.get_textpage()
-            pages.append(tp.get_text_range())
-            tp.close()
-            page.close()
-        meta = {"pages": n}
+            pages.append(_page_paragraphs(pdf, i))
+            if not _has_text("".join(p.text for p in pages[-1])) and _looks_scanned(pdf, i):
+                scanned.append(i)
+        meta: dict = {"pages": n}
         info = pdf.get_metadata_dict(skip_empty=True)
         if info.get("Title"):
             meta["title"] = info["Title"]
     finally:
         pdf.close()
-    texts = [p.replace("\r\n", "\n").replace("\r", "\n") for p in pages]
-    joined = "".join(texts)
-    if text_quality(joined) < 0.9 and joined.strip():
-        log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
-        texts = _plumber_pages(path) or texts
-    blocks = []
-    for i, text in enumerate(texts, 1):
-        if text_quality(text) < 0.9:
-            continue
-        for para in join_lines(text.split("\n")):
-            blocks.append(Block(para, f"第{i}页", kind="para", page=i))
-    meta["text_pages"] = len({b.page for b in blocks})
-    return blocks, meta
+    return pages, scanned, meta
+
+
+def _has_text(text: str) -> bool:
+    """Enough trusted characters on a page not to need OCR."""
+    return len("".join(text.split())) >= 10 and text_quality(text) >= 0.9
+
+
+def _looks_scanned(pdf, i: int) -> bool:  # noqa: ANN001 - PdfDocument
+    """A page drawn as an image, or as many vector shapes (text turned into outlines)."""
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[i]
+    try:
+        paths = 0
+        for obj in page.get_objects(max_depth=3):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                return True
+            paths += obj.type == pdfium_c.FPDF_PAGEOBJ_PATH
+            if paths >= 50:
+                return True
+        return False
+    finally:
+        page.close()
+
+
+def _ocr_pages(path: Path, pages: list[int], meta: dict, nothing_else: bool) -> dict[int, list[str]]:
+    from . import ocr
+
+    if not ocr.available():
+        if nothing_else:
+            raise UnreadableFile("scanned_no_text", "image-only PDF, OCR off", ocr.missing_variant())
+        meta["ocr_missing_pages"] = len(pages)
+        return {}
+    found, skipped = ocr.ocr_pdf_pages(path, pages)
+    meta.update(ocr=True, ocr_pages=len(found), ocr_skipped_pages=skipped)
+    return {i: paras for i, paras in found.items() if paras}
+
+
+def _page_paragraphs(pdf, i: int) -> list[Para]:  # noqa: ANN001 - PdfDocument
+    page = pdf[i]
+    try:
+        tp = page.get_textpage()
+        try:
+            return paragraphs(lines_of(page_chars(tp)))
+        finally:
+            tp.close()
+    finally:
+        page.close()
+
+
+def _join_pages(pages: list[list[Para]]) -> list[Block]:
+    """Blocks located by page; a paragraph running over a page break is joined."""
+    blocks: list[Block] = []
+    open_tail = False
+    for i, page in enumerate(pages, 1):
+        good = [p for p in page if text_quality(p.text) >= 0.9]
+        for j, p in enumerate(good):
+            if j == 0 and open_tail and not p.opened and blocks:
+                last = blocks.pop()
+                blocks.append(Block(last.text + p.text, last.where, kind="para", page=last.page))
+            else:
+                blocks.append(Block(p.text, f"第{i}页", kind="para", page=i))
+        open_tail = bool(good) and not good[-1].closed
+    return blocks
 
 
 def _plumber_pages(path: Path) -> list[str]:

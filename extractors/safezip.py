@@ -24,8 +24,12 @@ class ZipLimits:
 LIMITS = ZipLimits()
 
 
-def open_zip(path: Path, limits: ZipLimits = LIMITS) -> zipfile.ZipFile:
-    """Open ``path`` as a zip after checking it cannot explode."""
+def open_zip(path: Path, limits: ZipLimits = LIMITS, allow_encrypted: bool = False) -> zipfile.ZipFile:
+    """Open ``path`` as a zip after checking it cannot explode.
+
+    An encrypted member makes the whole container ``encrypted`` unless
+    ``allow_encrypted`` (archives, whose other members stay readable).
+    """
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as e:
@@ -33,20 +37,20 @@ def open_zip(path: Path, limits: ZipLimits = LIMITS) -> zipfile.ZipFile:
     except OSError as e:
         raise UnreadableFile("corrupt", str(e)) from None
     try:
-        check_zip(zf, limits)
+        check_zip(zf, limits, allow_encrypted)
     except UnreadableFile:
         zf.close()
         raise
     return zf
 
 
-def check_zip(zf: zipfile.ZipFile, limits: ZipLimits = LIMITS) -> None:
+def check_zip(zf: zipfile.ZipFile, limits: ZipLimits = LIMITS, allow_encrypted: bool = False) -> None:
     infos = zf.infolist()
     if len(infos) > limits.max_entries:
         raise UnreadableFile("archive_bomb", f"{len(infos)} entries")
     total = 0
     for info in infos:
-        if info.flag_bits & 0x1:
+        if info.flag_bits & 0x1 and not allow_encrypted:
             raise UnreadableFile("encrypted", f"encrypted member {info.filename}")
         total += info.file_size
         if info.file_size > limits.max_member or total > limits.max_total:

@@ -103,6 +103,8 @@ def structure(doc: Document) -> list[Para]:
             section = (opens[0] if opens else None) or _topical(section, top)
         elif lvl:
             hl = 2
+        elif b.kind == "para" and _run_in(text):
+            section = _run_in(text)  # 主要工作：今年… / 下步打算：…
         elif b.kind == "para":
             for name, pat in _LEAD_PARAS:
                 if pat.match(text) and (section is None or name == "存在问题" and section != "存在问题"
@@ -110,6 +112,15 @@ def structure(doc: Document) -> list[Para]:
                     section = name
         paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col, opens))
     return paras
+
+
+_RUN_IN = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?([\u4e00-\u9fff]{2,10})[：:]")
+
+
+def _run_in(text: str) -> str | None:
+    """The section a paragraph opens with a run-in label (存在问题：…)."""
+    m = _RUN_IN.match(text)
+    return section_of_heading(m.group(1)) if m else None
 
 
 def _topical(previous: str | None, top: int) -> str | None:
@@ -128,8 +139,22 @@ def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:
     return 0
 
 
+# an unheaded paragraph that plainly gives the unit's situation or its year's work
+_UNIT_FACTS = re.compile(r"内设|下设|下辖|现有|共有|编制|承担[^，。；]{0,20}职[责能]|主要职责|执法对象|执法人员\d")
+_WORK_DONE = re.compile(r"开展|组织|举办|发放|报送|推送|制定|落实")
+_PREAMBLE = re.compile(r"报告如下|总结如下|汇报如下|情况如下")
+
+
 def sections_present(paras: list[Para]) -> list[str]:
+    """The report's sections: by heading, or by a paragraph that clearly is one (SPEC §3)."""
     from forms.base import SECTION_NAMES
 
     found = {p.section for p in paras if p.section} | {s for p in paras for s in p.opens}
+    body = [p for p in paras if p.kind == "para" and p.section is None and p.heading_level == 0
+            and len(p.text) > 40 and not _PREAMBLE.search(p.text[-12:])]
+    if "基本情况" not in found and any(_UNIT_FACTS.search(p.text) for p in body):
+        found.add("基本情况")
+    if "主要做法" not in found and not any(p.heading_level for p in paras) \
+            and any(_WORK_DONE.search(p.text) for p in body):
+        found.add("主要做法")
     return [s for s in SECTION_NAMES if s in found]

@@ -35,7 +35,13 @@ class FileRecord:
     text: str = ""  # normalised full text, for length/similarity rules
     size: int = 0
     mtime: float | None = None  # arrival time proxy
+    fmt: str = ""  # what the bytes are: docx, pdf, xlsx …
     timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # seconds per stage
+
+    @property
+    def is_sheet(self) -> bool:
+        """A spreadsheet: figures and short notes in cells, not a narrative report."""
+        return self.fmt in ("xlsx", "xls", "et", "csv")
 
     def value(self, key: str) -> Any:
         v = self.fields.get(key)

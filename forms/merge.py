@@ -9,7 +9,9 @@ are united.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 from typing import Iterable
 
 from extractors.base import Evidence, Value
@@ -25,17 +27,37 @@ _REVISION_WORDS = ("修改稿", "修订稿", "修订版", "更正", "最终稿",
 
 
 def superseded(files: Iterable[FileRecord]) -> set[str]:
-    """Paths of files replaced by a later version of the same document."""
-    groups: dict[str, list[FileRecord]] = defaultdict(list)
+    """Paths of files replaced by a later version of the same document.
+
+    Two files are versions of one document when they are of the same kind,
+    both sheets or both prose, and named alike once revision marks
+    (修改稿, 修订版 …) are set aside; a self-inspection report and its
+    scoring sheet are two documents, not two versions.
+    """
+    groups: dict[tuple[str, bool], list[FileRecord]] = defaultdict(list)
     for f in files:
         if f.status == "ok" and f.doc_type in SINGLE_KINDS:
-            groups[f.doc_type].append(f)
+            groups[(f.doc_type, f.is_sheet)].append(f)
     out: set[str] = set()
     for same in groups.values():
-        if len(same) > 1:
-            latest = max(same, key=_version_key)
-            out.update(f.path for f in same if f is not latest)
+        for f in same:
+            later = [g for g in same if g is not f and _alike(f, g) and _version_key(g) > _version_key(f)]
+            if later:
+                out.add(f.path)
     return out
+
+
+def _stem(f: FileRecord) -> str:
+    name = re.split(r"[!/]", f.path)[-1].rsplit(".", 1)[0]
+    for w in _REVISION_WORDS:
+        name = name.replace(w, "")
+    return re.sub(r"[（）()\[\]【】\s_\-—]|第?[一二三四五\d]稿|v\d", "", name)
+
+
+def _alike(a: FileRecord, b: FileRecord) -> bool:
+    if a.doc_type in ("annual_report", "self_inspection") and not a.is_sheet:
+        return True  # a unit sends one report a year: a second one is a revision
+    return SequenceMatcher(None, _stem(a), _stem(b)).ratio() >= 0.6
 
 
 def _version_key(f: FileRecord) -> tuple:

@@ -57,9 +57,13 @@ def under_evaluation(unit: UnitRecord) -> bool:
 
 
 def current_reports(unit: UnitRecord) -> list[FileRecord]:
-    """The unit's readable reports, without versions replaced by a later one (修改稿)."""
+    """The unit's readable prose reports, without versions replaced by a later one (修改稿).
+
+    A self-assessment sheet (.xlsx) is a form, not a report: it has no sections to miss.
+    """
     old = superseded(unit.files)
-    return [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES and f.path not in old]
+    return [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES and f.path not in old
+            and not f.is_sheet]
 
 
 def _not_true(unit: UnitRecord, ctx: Context, code: str, key: str) -> list[Finding]:

@@ -15,10 +15,10 @@ the files instead and never fails because of the cache.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
-import os
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.base import Evidence, Value
+from extractors.inbox import Source
 from forms.base import FileRecord
 
 log = logging.getLogger(__name__)
@@ -95,19 +96,27 @@ def context_key(roster_names: Iterable[tuple[str, tuple[str, ...]]], year: int |
 
 # --- FileRecord <-> JSON ------------------------------------------------------------
 
+# Not stored: the file's size and time come from the inbox listing of the run, timings from nothing.
+_FROM_THE_RUN = ("size", "mtime", "timings")
+
+
 def record_to_json(f: FileRecord) -> str:
-    fields = {k: {"value": v.value, "evidence": [[e.file, e.where, e.quote] for e in v.evidence]}
-              for k, v in f.fields.items()}
-    return json.dumps({"path": f.path, "sha256": f.sha256, "status": f.status, "error_code": f.error_code,
-                       "error_message": f.error_message, "unit": f.unit, "doc_type": f.doc_type,
-                       "fields": fields, "text": f.text}, ensure_ascii=False)
+    """Every field of the record as plain JSON (a field of a new kind fails here, and the cache steps aside)."""
+    d = {k.name: getattr(f, k.name) for k in dataclasses.fields(f) if k.name not in _FROM_THE_RUN}
+    d["fields"] = {k: {"value": v.value, "evidence": [[e.file, e.where, e.quote] for e in v.evidence]}
+                   for k, v in f.fields.items()}
+    return json.dumps(d, ensure_ascii=False)
 
 
 def record_from_json(data: str, size: int, mtime: float | None) -> FileRecord:
     d = json.loads(data)
-    fields = {k: Value(v["value"], tuple(Evidence(*e) for e in v["evidence"])) for k, v in d["fields"].items()}
-    return FileRecord(d["path"], d["sha256"], d["status"], d["error_code"], d["error_message"], unit=d["unit"],
-                      doc_type=d["doc_type"], fields=fields, text=d["text"], size=size, mtime=mtime)
+    d["fields"] = {k: Value(v["value"], tuple(Evidence(*e) for e in v["evidence"])) for k, v in d["fields"].items()}
+    return FileRecord(**d, size=size, mtime=mtime)
+
+
+def mtime_ns(mtime: float | None) -> int:
+    """The listed modification time as an integer (what the pre-key compares)."""
+    return round((mtime or 0.0) * 1e9)
 
 
 def file_sha256(path: Path) -> str:
@@ -178,39 +187,49 @@ class FileCache:
                                                           (self.ctx,))}
 
     # --- records ---------------------------------------------------------------
-    def lookup(self, rel: str, path: Path, size: int, mtime: float | None) -> FileRecord | None:
-        """The stored record of this file if its content is the one it was read from."""
-        return self._guard("lookup", self._lookup, rel, path, size, mtime) if self.known else None
+    def lookup(self, src: Source) -> FileRecord | None:
+        """The stored record of this file if its content is the one it was read from.
 
-    def _lookup(self, rel: str, path: Path, size: int, mtime: float | None) -> FileRecord | None:
-        stored = self.known.get(rel)
+        A file known to be unreadable before reading (``src.error``: an archive that would
+        not open, an encrypted member) is never looked up: reading it costs nothing.
+        """
+        if not self.known or src.error:
+            return None
+        return self._guard("lookup", self._lookup, src)
+
+    def _lookup(self, src: Source) -> FileRecord | None:
+        stored = self.known.get(src.rel)
         if stored is None:
             return None  # never read under this context: no need to hash it here
-        mtime_ns = os.stat(path).st_mtime_ns
-        seen = self.seen.get(rel)
-        if seen is not None and seen[0] == size and seen[1] == mtime_ns:
+        key = (src.size, mtime_ns(src.mtime))
+        seen = self.seen.get(src.rel)
+        if seen is not None and seen[:2] == key:
             sha = seen[2]
         else:
-            sha = file_sha256(path)
+            try:
+                sha = file_sha256(src.path)
+            except OSError:
+                return None  # gone or unreadable since it was listed: the reader will say what is wrong
             self.hashed += 1
         if sha != stored[0]:
             return None
         self.hits += 1
-        self.seen[rel] = (size, mtime_ns, sha)
-        return record_from_json(stored[1], size, mtime)
+        self.seen[src.rel] = (*key, sha)
+        return record_from_json(stored[1], src.size, src.mtime)
 
-    def store(self, records: Sequence[tuple[FileRecord, Path]], present: Iterable[str]) -> None:
-        """Save fresh records (and every file's stat) and forget files no longer in the inbox."""
+    def store(self, records: Sequence[tuple[FileRecord, Source]], present: Iterable[str]) -> None:
+        """Save fresh records (and every file's size and time) and forget files no longer in the inbox."""
         self._guard("store", self._store, records, set(present))
 
-    def _store(self, records: Sequence[tuple[FileRecord, Path]], present: set[str]) -> None:
+    def _store(self, records: Sequence[tuple[FileRecord, Source]], present: set[str]) -> None:
         assert self.db is not None
         version = self.ctx.split(":")[0]
         rows = []
         seen = {rel: v for rel, v in self.seen.items() if rel in present}
-        for f, path in records:
-            st = os.stat(path)
-            seen[f.path] = (st.st_size, st.st_mtime_ns, f.sha256)
+        for f, src in records:
+            if src.error:
+                continue
+            seen[f.path] = (src.size, mtime_ns(src.mtime), f.sha256)
             if f.error_code != "timeout":  # a timeout may not happen again on a calmer machine
                 rows.append((f.path, self.ctx, version, f.sha256, record_to_json(f)))
         gone = [(rel,) for rel in set(self.seen) | set(self.known) if rel not in present]

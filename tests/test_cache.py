@@ -192,3 +192,22 @@ def test_no_cache_on_the_command_line(box: Path, tmp_path: Path) -> None:
                      "--jobs", "1", "--no-cache"])
     assert code == 0 and (out / "records.json").is_file() and not (out / CACHE_NAME).exists()
     assert "--no-cache" in cli.cli.commands["check"].get_help(cli.click.Context(cli.cli.commands["check"]))
+
+
+def test_archive_members_come_from_the_cache_and_an_encrypted_one_does_not_stop_it(tmp_path: Path) -> None:
+    from tests import hostile_files as hf
+
+    box = tmp_path / "收件箱"
+    box.mkdir()
+    report = hf.make_docx(tmp_path / "报告.docx").read_bytes()
+    hf.write_raw_zip(box / "区司法局材料.zip", [
+        hf.RawEntry("区司法局/2022年度总结.docx".encode(), report, utf8_flag=True),
+        hf.RawEntry("区司法局/加密清单.docx".encode(), report, utf8_flag=True, password=b"secret"),
+    ])
+    first, s1 = check(box, tmp_path / "out", roster=None)
+    again, s2 = check(box, tmp_path / "out", roster=None)
+    paths = {f["path"]: f["status"] for f in again["files"]}
+    assert paths == {"区司法局材料.zip!/区司法局/2022年度总结.docx": "ok",
+                     "区司法局材料.zip!/区司法局/加密清单.docx": "error"}
+    assert s1["files_read"] == 2 and s2["files_cached"] == 1 and s2["files_read"] == 1  # the encrypted one
+    assert same(first, again)

@@ -175,7 +175,7 @@ def test_plan_sections_phases_and_attachments(tmp_path):
     assert "于2023年11月30日前报送鹤溪区全面依法治区委员会办公室" in all_text(doc)
     schedule, units = (table_rows(t) for t in doc.tables)
     assert [r[1] for r in schedule[1:]] == ["动员部署阶段", "自查自评阶段", "评议审核阶段", "总结通报阶段"]
-    assert len(units) == 1 + len(cfg["units"]) and units[1] == ["1", "区市场监督管理局"]
+    assert len(units) == 1 + len(cfg["units"]) and units[1] == ["1", cfg["units"][0]]
     assert "（共9个，名单见附件2）" in all_text(doc)
 
 

@@ -1,15 +1,126 @@
-"""Reading, fingerprinting and notice writing on several processes give what one process gives."""
+"""Reading in worker processes: a crashing, stuck or greedy reader costs only its own file.
+
+Readers are replaced in ``READERS`` for made-up kinds (sniffed from the file
+extension); workers are forked, so they see the replacement.
+
+And a pool gives what one process gives: records, fingerprints, notices, ledger.
+"""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from extractors import read
+from extractors.inbox import list_inbox
+from extractors.parallel import map_files
 from forms.fingerprints import Fingerprinter
 from outputs.incremental import LazyPool
 from pipeline import CheckOptions, run_check
+from tests import hostile_files as hf
+
+
+def _crash(path: Path):  # noqa: ANN202 - a reader that takes the whole process down
+    os._exit(3)
+
+
+def _sleep(path: Path):  # noqa: ANN202 - stuck in Python: stopped by SIGALRM in the worker
+    time.sleep(600)
+
+
+def _spin_deaf(path: Path):  # noqa: ANN202 - stuck where no signal reaches (as in C code)
+    signal.signal(signal.SIGALRM, signal.SIG_IGN)
+    while True:
+        pass
+
+
+def _greedy(path: Path):  # noqa: ANN202 - asks for more memory than a worker may have (3 GiB > 2 GiB)
+    return [bytearray(3 << 30)], {}
+
+
+@pytest.fixture()
+def inbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setitem(read.READERS, "crash", _crash)
+    monkeypatch.setitem(read.READERS, "sleep", _sleep)
+    monkeypatch.setitem(read.READERS, "deaf", _spin_deaf)
+    monkeypatch.setitem(read.READERS, "greedy", _greedy)
+    monkeypatch.setenv("PUFA_FILE_TIMEOUT", "2")
+    monkeypatch.setenv("PUFA_WORKER_MEMORY_MB", "2048")
+    box = tmp_path / "INBOX"
+    box.mkdir()
+    for i in range(4):
+        hf.make_docx(box / f"报告{i}.docx")
+    return box
+
+
+def _records(inbox: Path, jobs: int) -> dict[str, tuple[str, str | None]]:
+    return {r.path: (r.status, r.error_code) for r in map_files(list_inbox(inbox), [], None, jobs)}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_dead_worker_marks_only_its_file(inbox: Path, jobs: int) -> None:
+    (inbox / "报告1.5.crash").write_text("x")
+    got = _records(inbox, jobs)
+    assert got.pop("报告1.5.crash") == ("error", "corrupt")
+    assert set(got.values()) == {("ok", None)} and len(got) == 4
+
+
+def test_two_crashes_in_a_row_each_marked(inbox: Path) -> None:
+    (inbox / "a.crash").write_text("x")
+    (inbox / "b.crash").write_text("x")
+    got = _records(inbox, 2)
+    assert got["a.crash"] == got["b.crash"] == ("error", "corrupt")
+    assert sum(1 for v in got.values() if v == ("ok", None)) == 4
+
+
+def test_reader_stuck_in_python_times_out(inbox: Path) -> None:
+    (inbox / "慢.sleep").write_text("x")
+    started = time.monotonic()
+    got = _records(inbox, 2)
+    assert got["慢.sleep"] == ("error", "timeout")
+    assert time.monotonic() - started < 15
+
+
+def test_reader_deaf_to_signals_is_killed(inbox: Path) -> None:
+    """The parent kills a worker still busy past the hard limit (1.25 × timeout + 2 s)."""
+    (inbox / "卡死.deaf").write_text("x")
+    started = time.monotonic()
+    got = _records(inbox, 2)
+    assert got["卡死.deaf"] == ("error", "timeout")
+    assert set(v for k, v in got.items() if k != "卡死.deaf") == {("ok", None)}
+    assert time.monotonic() - started < 20
+
+
+def test_memory_cap_turns_a_greedy_reader_into_too_large(inbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PUFA_FILE_TIMEOUT", "20")
+    (inbox / "巨大.greedy").write_text("x")
+    got = _records(inbox, 2)
+    assert got["巨大.greedy"] == ("error", "too_large")
+
+
+def test_results_in_inbox_order_like_a_serial_run(inbox: Path) -> None:
+    (inbox / "m.crash").write_text("x")
+    sources = list_inbox(inbox)
+    parallel = map_files(sources, [], None, 2)
+    assert [r.path for r in parallel] == [s.rel for s in sources]
+    assert [(r.status, r.error_code, r.sha256) for r in parallel] == \
+        [(r.status, r.error_code, r.sha256) for r in map_files(sources, [], None, 1)]
+
+
+def test_no_worker_outlives_the_run(inbox: Path) -> None:
+    import multiprocessing
+
+    (inbox / "x.deaf").write_text("x")
+    map_files(list_inbox(inbox), [], None, 2)
+    assert multiprocessing.active_children() == []
+
+
+# --- serial == parallel ------------------------------------------------------------
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

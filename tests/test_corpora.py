@@ -1,0 +1,38 @@
+"""Accuracy on the corpora we keep: the shipped samples and two held-out sets written apart."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT.parent / "shared" / "tools" / "score.py"
+CORPORA = [
+    ("samples", ROOT / "samples" / "inbox", ROOT / "samples" / "名单.xlsx", ROOT / "samples" / "truth.json"),
+    ("holdout", ROOT / "tests/corpus/holdout/INBOX", ROOT / "tests/corpus/holdout/roster.xlsx",
+     ROOT / "tests/corpus/holdout/truth.json"),
+    ("holdout2", ROOT / "tests/corpus/holdout2/INBOX", ROOT / "tests/corpus/holdout2/roster.xlsx",
+     ROOT / "tests/corpus/holdout2/truth.json"),
+    ("holdout3", ROOT / "tests/corpus/holdout3/INBOX", ROOT / "tests/corpus/holdout3/roster.xlsx",
+     ROOT / "tests/corpus/holdout3/truth.json"),
+]
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/score.py not beside the repo")
+@pytest.mark.parametrize("name, inbox, roster, truth", CORPORA, ids=[c[0] for c in CORPORA])
+def test_corpus_scores(name, inbox, roster, truth, tmp_path):
+    t = json.loads(truth.read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    assert cli.main(["check", str(inbox), "--roster", str(roster), "--year", str(t["year"]),
+                     "--deadline", t["deadline"], "--out", str(out)]) == 0
+    res = subprocess.run([sys.executable, str(SCORER), str(truth), str(out / "records.json"), "--json",
+                          str(tmp_path / "m.json")], capture_output=True, text=True, check=True)
+    m = json.loads((tmp_path / "m.json").read_text())
+    assert m["overall_field_acc"] >= 0.97, res.stdout
+    assert m["findings_f1"] >= 0.95, res.stdout
+    assert m["unit_attribution_acc"] == 1.0 and m["missing_recall"] == 1.0, res.stdout
