@@ -122,13 +122,13 @@ def report(n: int, seed: int, jobs: int, quick: bool) -> None:
     warm1 = measure.run_child(check)
     print(f"\ncold run: {cold.wall:.1f} s wall, {cold.cpu:.0f} CPU-s, {len(files) / cold.wall:.0f} files/s, "
           f"peak memory {cold.peak_mib:.0f} MiB (tree PSS; largest process {cold.maxrss_mib:.0f} MiB); "
-          f"load average before {cold.load:.1f}")
+          f"load average before {cold.load:.1f}, other processes used {cold.others:.0f} CPU-s meanwhile")
     print("\n".join(stage_lines(cold.stats, jobs)))
     for label, run in ((f"warm re-run, nothing changed ({warm.stats.get('files_cached', 0)} files from cache)", warm),
                        (f"warm re-run, {len(changed)} files re-sent (1%, {warm1.stats.get('files_read', 0)} read)",
                         warm1)):
         s = run.stats
-        print(f"{label}: {run.wall:.2f} s wall, {run.cpu:.1f} CPU-s, load before {run.load:.1f}; in run_check: "
+        print(f"{label}: {run.wall:.2f} s wall, {run.cpu:.1f} CPU-s (others {run.others:.1f}); in run_check: "
               + ", ".join(f"{k} {s.get(k, 0):.2f}" for k in ("start", "cache", "read_wall", "analyse", "rules", "write")))
     print("accuracy vs truth.json (cold run): " + accuracy(work / "records-cold.json", root / "truth.json"))
     help_s = measure.help_seconds()

@@ -76,13 +76,14 @@ class Run:
     maxrss_mib: float  # largest single process (ru_maxrss of the children)
     cpu: float  # user + system seconds of the whole process tree
     load: float  # the machine's 1-minute load average when the run started
+    others: float  # CPU-seconds other processes on the machine used during the run
     stats: dict = field(default_factory=dict)
 
 
 def run_child(args: list[str]) -> Run:
     """Run ``python bench/bench.py <args>``; its last stdout line is a JSON dict of stats."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    load = os.getloadavg()[0]
+    load, busy = os.getloadavg()[0], _busy_seconds()
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bench.py"), *args], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -96,9 +97,21 @@ def run_child(args: list[str]) -> Run:
         raise SystemExit(f"bench child failed ({proc.returncode}): {' '.join(args)}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (usage.ru_utime + usage.ru_stime)
+    others = max(0.0, _busy_seconds() - busy - cpu)
     lines = [ln for ln in stdout.splitlines() if ln.startswith("{")]
-    return Run(wall, mem.peak_kib / 1024, after.ru_maxrss / 1024, cpu, load,
+    return Run(wall, mem.peak_kib / 1024, after.ru_maxrss / 1024, cpu, load, others,
                json.loads(lines[-1]) if lines else {})
+
+
+def _busy_seconds() -> float:
+    """CPU-seconds the whole machine has spent busy (all processes, all cores), from /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 # --- the naive baseline and the floor ---------------------------------------------------

@@ -45,6 +45,7 @@ class Fingerprinter:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs or os.cpu_count() or 1
         self.pools: list[tuple[ProcessPoolExecutor, int]] = []
+        self.used = False
 
     @property
     def workers(self) -> int:
@@ -90,12 +91,18 @@ class Fingerprinter:
             self._open(self.jobs)
         size = max(1, len(texts) // (8 * self.workers))
         chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+        self.used = True
         pools = [pool for pool, n in self.pools for _ in range(n)]  # a turn per worker
         futures = [pools[k % len(pools)].submit(_analyse_all, chunk) for k, chunk in enumerate(chunks)]
         return [a for fut in futures for a in fut.result()]
 
     def close(self) -> None:
+        """Let the workers go; ones that were never used may still be loading: stop them now
+        (otherwise a short run would wait for them at exit)."""
         for pool, _ in self.pools:
+            if not self.used:
+                for proc in list(getattr(pool, "_processes", {}).values()):
+                    proc.terminate()
             pool.shutdown(wait=False, cancel_futures=True)
         self.pools = []
 
