@@ -196,3 +196,16 @@ def test_one_job_starts_no_pool() -> None:
         assert pool is None
     with LazyPool(2) as pool:
         assert pool is not None and pool.submit(_square, 7).result() == 49
+
+
+def test_an_unused_warm_up_worker_is_stopped_not_waited_for() -> None:
+    fp = Fingerprinter(2)
+    fp.warm_up()
+    (pool, workers), = fp.pools
+    assert workers == 1
+    procs = list(pool._processes.values())
+    fp.close()
+    for proc in procs:
+        proc.join(10)  # jieba would take most of a second; a stopped worker is gone at once
+        assert not proc.is_alive() and proc.exitcode != 0
+    assert not fp.pools
