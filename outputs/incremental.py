@@ -96,22 +96,23 @@ def ledger_unless_current(records: dict[str, Any], path: Path, last: tuple[str, 
 
 def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None,
                   cache: FileCache | None, jobs: int) -> list[Path]:
-    """records.json and 台账.xlsx on two workers while notices are sent to the pool from here."""
+    """The ledger (the longest job) on a worker of its own from the start; records.json and the
+    notices here, the notices on a pool of their own when there are many to render."""
     from outputs.atomic import atomic_dir
     from outputs.notices import write_notices
     from outputs.records import write_records
 
     manifest = Manifest(cache, out)
     ledger, data, last = out / "台账.xlsx", out / "records.json", manifest.last.get("台账.xlsx")
-    with LazyPool(jobs) as pool, atomic_dir(out / "通知") as tmp:
-        work = {} if pool is None else {"ledger": pool.submit(ledger_unless_current, records, ledger, last),
-                                         "records": pool.submit(write_records, records, data)}
-        render = NoticeRenderer(manifest, out / "通知", pool)
+    parallel = (jobs or os.cpu_count() or 1) > 1
+    with LazyPool(1, parallel) as ledger_pool, LazyPool(jobs, parallel) as notice_pool, \
+            atomic_dir(out / "通知") as tmp:
+        job = ledger_pool.submit(ledger_unless_current, records, ledger, last) if ledger_pool else None
+        render = NoticeRenderer(manifest, out / "通知", notice_pool)
         notices = write_notices(records, tmp, notice_config, render=render)
-        if _result(work.get("records")) is None:
-            write_records(records, data)  # here (again): a failure raises its own error
-        manifest.wrote("台账.xlsx", _result(work.get("ledger")) or ledger_unless_current(records, ledger, last))
+        write_records(records, data)
         render.finish()
+        manifest.wrote("台账.xlsx", _result(job) or ledger_unless_current(records, ledger, last))
     manifest.save()
     return [data, ledger, *(out / "通知" / p.name for p in notices)]
 
@@ -124,6 +125,9 @@ def _result(job: Future | None) -> Any:
     except Exception as e:  # done again in the main process, which raises it plainly
         log.info("output written again in the main process: %s", e)
         return None
+
+
+POOL_FROM = 16  # fewer notices to render than this are rendered here: a pool costs more than it saves
 
 
 class NoticeRenderer:
@@ -150,13 +154,20 @@ class NoticeRenderer:
             self.manifest.wrote(name, digest, out)
             return out
         self.pending.append((template, context, out, layout, digest))
-        if self.pool is not None:
-            self.futures.append((self.pool.submit(_render, template, context, out, layout), len(self.pending) - 1))
+        if self.pool is not None and len(self.pending) >= POOL_FROM:
+            for i in range(len(self.futures), len(self.pending)):  # from the POOL_FROM-th on, as they come
+                template, context, out, layout, _ = self.pending[i]
+                self.futures.append((self.pool.submit(_render, template, context, out, layout), i))
         return out
 
     def finish(self) -> None:
-        """Wait for the pool; render here whatever it could not (so the real error, if any, is raised)."""
+        """Render here what was not sent to the pool, wait for the pool, and render here whatever it
+        could not (so the real error, if any, is raised)."""
         done = set()
+        for i, (template, context, out, layout, _) in enumerate(self.pending[len(self.futures):],
+                                                                start=len(self.futures)):
+            _render(template, context, out, layout)
+            done.add(i)
         for fut, i in self.futures:
             try:
                 fut.result()
@@ -194,10 +205,12 @@ def _carry(old: Path, new: Path) -> bool:
 
 
 class LazyPool:
-    """A process pool started only if something is submitted (none at all for one job)."""
+    """A process pool started only if something is submitted; none at all (``None`` from ``with``)
+    for one job, or when ``enabled`` is false."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, enabled: bool | None = None) -> None:
         self.jobs = jobs or os.cpu_count() or 1
+        self.enabled = self.jobs > 1 if enabled is None else enabled
         self.pool: ProcessPoolExecutor | None = None
 
     def submit(self, fn: Any, *args: Any) -> Future:
@@ -206,7 +219,7 @@ class LazyPool:
         return self.pool.submit(fn, *args)
 
     def __enter__(self) -> LazyPool | None:
-        return self if self.jobs > 1 else None
+        return self if self.enabled else None
 
     def __exit__(self, *exc: Any) -> None:
         if self.pool is not None:
