@@ -222,13 +222,16 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
 
     from outputs.drafts import load_draft_config
 
+    from outputs.incremental import ledger_worker
+
     watch = Stopwatch(stats)
-    fingerprinter, cache = Fingerprinter(opts.jobs), None
+    fingerprinter, cache, ledger_pool = Fingerprinter(opts.jobs), None, None
     try:
         with watch("start"):
             rules = load_rules(opts.rules)  # config errors surface before any work
             notice_config = load_draft_config(opts.notice_config, "notice")
-            fingerprinter.warm_up()
+            fingerprinter.warm_up()  # jieba and openpyxl load on other processes meanwhile
+            ledger_pool = ledger_worker(opts.jobs)
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
         tmpdir = Path(tempfile.mkdtemp(prefix="pufa-"))  # archive members; removed whatever happens
@@ -246,8 +249,10 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
             records = build_records(opts, files, units, roster, year)
         with watch("write"):
-            written = write_outputs(records, opts.out, notice_config, cache, opts.jobs)
+            written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)
     finally:
+        if ledger_pool is not None:
+            ledger_pool.close()
         fingerprinter.close()
         if cache is not None:
             cache.close()
@@ -263,13 +268,14 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
 
 
 def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
-                  cache: FileCache | None = None, jobs: int = 1) -> list[Path]:
+                  cache: FileCache | None = None, jobs: int = 1, ledger_pool: Any = None) -> list[Path]:
     """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run).
 
     With the run's ``cache``, outputs whose inputs did not change since the last run are
-    kept rather than written again; with ``jobs`` > 1 they are written on a process pool.
+    kept rather than written again; with ``jobs`` > 1 they are written on a process pool
+    (the ledger on ``ledger_pool`` when the caller started one: ``outputs.incremental.ledger_worker``).
     """
     from outputs.incremental import write_outputs as write
 
     out.mkdir(parents=True, exist_ok=True)
-    return write(records, out, notice_config, cache, jobs)
+    return write(records, out, notice_config, cache, jobs, ledger_pool)

@@ -176,13 +176,14 @@ def attribute(places: list[tuple[str, str]], roster: list[RosterEntry]) -> Match
 
 def load_roster(path: Path) -> list[RosterEntry]:
     """Read a roster .xlsx: a column named like 单位名称, optional 简称/别名 column."""
-    import openpyxl
+    from .base import UnreadableFile
+    from .xlsx_reader import first_sheet_rows
 
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = [tuple("" if v is None else str(v).strip() for v in r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        wb.close()
+        values = first_sheet_rows(path)
+    except UnreadableFile as e:
+        raise ValueError(f"名单文件“{Path(path).name}”无法读取（{e.message}）") from None
+    rows = [tuple("" if v is None else str(v).strip() for v in r) for r in values]
     rows = [r for r in rows if any(r)]
     if not rows:
         return []

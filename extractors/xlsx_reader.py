@@ -213,6 +213,37 @@ def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Blo
         raise UnreadableFile("corrupt", f"{title}: {e}") from None
 
 
+def first_sheet_rows(path: Path) -> list[tuple[object, ...]]:
+    """The values of the first worksheet's rows, as openpyxl's ``iter_rows(values_only=True)``
+    gives them (``None`` for an empty cell), rows that hold nothing left out."""
+    with open_zip(path) as zf:
+        refuse_dtds(zf, read_member)
+        if "xl/workbook.xml" not in set(zf.namelist()):
+            raise UnreadableFile("corrupt", "no xl/workbook.xml")
+        book = _Book(zf)
+        if not book.sheets:
+            return []
+        data = read_member(zf, book.sheets[0][1])
+    check_no_dtd(data, book.sheets[0][0])
+    rows: list[tuple[object, ...]] = []
+    try:
+        for _, row in etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
+                                      no_network=True, load_dtd=False, huge_tree=False):
+            values: dict[int, object] = {}
+            col = 0
+            for c in row.iterchildren(_C):
+                ref = c.get("r", "")
+                letters = ref.rstrip(_DIGITS)
+                col = (_ref_column(letters) if len(letters) < len(ref) else None) or col + 1
+                values[col] = _cell_value(c, book)
+            if any(v is not None for v in values.values()):
+                rows.append(tuple(values.get(k) for k in range(1, max(values) + 1)))
+            row.clear()
+    except etree.XMLSyntaxError as e:
+        raise UnreadableFile("corrupt", f"{book.sheets[0][0]}: {e}") from None
+    return rows
+
+
 def read_xlsx(path: Path) -> tuple[list[Block], dict]:
     with open_zip(path) as zf:
         refuse_dtds(zf, read_member)  # any part, as before: a DTD anywhere is refused

@@ -94,10 +94,23 @@ def ledger_unless_current(records: dict[str, Any], path: Path, last: tuple[str, 
     return digest
 
 
+def _import_ledger() -> None:
+    import outputs.ledger  # noqa: F401 - openpyxl and the ledger code, loaded before the records arrive
+
+
+def ledger_worker(jobs: int) -> LazyPool | None:
+    """A process for 台账.xlsx, started early: it imports openpyxl while the run reads and checks."""
+    if (jobs or os.cpu_count() or 1) <= 1:
+        return None
+    pool = LazyPool(1, True)
+    pool.submit(_import_ledger)
+    return pool
+
+
 def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None,
-                  cache: FileCache | None, jobs: int) -> list[Path]:
-    """The ledger (the longest job) on a worker of its own from the start; records.json and the
-    notices here, the notices on a pool of their own when there are many to render."""
+                  cache: FileCache | None, jobs: int, ledger_pool: LazyPool | None = None) -> list[Path]:
+    """The ledger (the longest job) on a worker of its own (``ledger_worker``); records.json and
+    the notices here, the notices on a pool of their own when there are many to render."""
     from outputs.atomic import atomic_dir
     from outputs.notices import write_notices
     from outputs.records import write_records
@@ -105,14 +118,17 @@ def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, A
     manifest = Manifest(cache, out)
     ledger, data, last = out / "台账.xlsx", out / "records.json", manifest.last.get("台账.xlsx")
     parallel = (jobs or os.cpu_count() or 1) > 1
-    with LazyPool(1, parallel) as ledger_pool, LazyPool(jobs, parallel) as notice_pool, \
-            atomic_dir(out / "通知") as tmp:
+    own = ledger_worker(jobs) if ledger_pool is None else None
+    ledger_pool = ledger_pool or own
+    with LazyPool(jobs, parallel) as notice_pool, atomic_dir(out / "通知") as tmp:
         job = ledger_pool.submit(ledger_unless_current, records, ledger, last) if ledger_pool else None
         render = NoticeRenderer(manifest, out / "通知", notice_pool)
         notices = write_notices(records, tmp, notice_config, render=render)
         write_records(records, data)
         render.finish()
         manifest.wrote("台账.xlsx", _result(job) or ledger_unless_current(records, ledger, last))
+    if own is not None:
+        own.close()
     manifest.save()
     return [data, ledger, *(out / "通知" / p.name for p in notices)]
 
@@ -222,5 +238,9 @@ class LazyPool:
         return self if self.enabled else None
 
     def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+            self.pool = None
