@@ -60,13 +60,16 @@ def cli(verbose: int) -> None:
 @click.option("--out", "out", default="outputs", show_default=True, help="输出文件夹。")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为按 CPU 核数）。")
 @click.option("--strict", is_flag=True, help="存在“错误”级问题时以状态码 1 退出。")
+@click.option("--no-cache", "no_cache", is_flag=True, help="不使用输出文件夹中的缓存，重新读取全部文件。")
 def check(inbox: Path, roster: Path | None, rules: Path | None, year: int | None, deadline: dt.date | None,
-          history: Path | None, notice_config: Path | None, out: str, jobs: int, strict: bool) -> None:
+          history: Path | None, notice_config: Path | None, out: str, jobs: int, strict: bool,
+          no_cache: bool) -> None:
     """检查收件文件夹中的全部材料，输出 records.json、台账.xlsx 和 通知/。"""
     from outputs.console import print_summary, progress_bar
     from pipeline import CheckOptions, run_check
 
-    opts = CheckOptions(inbox, Path(out), roster, rules, year, deadline, history, jobs, notice_config)
+    opts = CheckOptions(inbox, Path(out), roster, rules, year, deadline, history, jobs, notice_config,
+                        cache=not no_cache)
     with progress_bar(inbox) as advance:
         result = run_check(opts, progress=advance)
     print_summary(result)

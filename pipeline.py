@@ -6,20 +6,27 @@ import hashlib
 import logging
 import shutil
 import tempfile
+import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from extractors.archive import expand_archives
 from extractors.base import UnreadableFile, Value
 from extractors.fields import extract
 from extractors.inbox import Source, list_inbox
 from extractors.read import read_document
+from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster
 from forms.base import FileRecord, UnitRecord
+from forms.fingerprints import Fingerprinter
 from forms.merge import merge_fields, superseded
-from outputs.atomic import atomic_dir
+
+if TYPE_CHECKING:
+    from outputs.cache import FileCache
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +44,7 @@ class CheckOptions:
     history: Path | None = None
     jobs: int = 0  # 0: as many as cores
     notice_config: Path | None = None
+    cache: bool = True  # reuse OUT/.pufa-cache.sqlite: read only new or changed files
 
 
 @dataclass
@@ -66,20 +74,45 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+class Stopwatch:
+    """Seconds per stage into ``stats`` (a dict the caller passed, or nothing at all)."""
+
+    def __init__(self, stats: dict[str, Any] | None) -> None:
+        self.stats = stats
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - t)
+
+    def add(self, key: str, amount: float) -> None:
+        if self.stats is not None:
+            self.stats[key] = self.stats.get(key, 0) + amount
+
+
 def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> FileRecord:
     """Read and extract one file; an unreadable file becomes an error record, never an exception."""
+    t0 = time.perf_counter()
     digest = sha256_of(src.path)
     try:
         if src.error:  # known before reading: an archive that could not be expanded, an encrypted member
             raise UnreadableFile(src.error, "before reading", src.error_variant)
         doc = read_document(src.path, src.rel)
-        ex = extract(doc, roster, year)
+        t1 = time.perf_counter()
+        paras = structure(doc)
+        t2 = time.perf_counter()
+        ex = extract(doc, roster, year, paras)
     except UnreadableFile as e:
         log.info("%s: %s", src.rel, e)
         return FileRecord(src.rel, digest, "error", e.code, e.message, unit=_unit_from_path(src.rel, roster),
-                          size=src.size, mtime=src.mtime)
+                          size=src.size, mtime=src.mtime, timings={"read": time.perf_counter() - t0})
+    timings = {"read": t1 - t0, "normalise": t2 - t1, "extract": time.perf_counter() - t2}
     return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=ex.fields["doc_type"].value,
-                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt)
+                      fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt,
+                      timings=timings)
 
 
 def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
@@ -123,6 +156,40 @@ def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None,
     return map_files(sources, roster, year, jobs, progress)
 
 
+def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
+                    progress: Callable[[str], None] | None, watch: Stopwatch,
+                    fingerprinter: Fingerprinter) -> tuple[list[FileRecord], FileCache]:
+    """Records of every source in inbox order: from the cache when unchanged, else read (in parallel).
+
+    While new files are read, ``fingerprinter`` gets its workers ready (jieba loads there).
+    """
+    from outputs.cache import context_key, open_cache
+
+    with watch("cache"):
+        cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
+        found: dict[int, FileRecord] = {}
+        for i, s in enumerate(sources):
+            rec = cache.lookup(s)
+            if rec is not None:
+                found[i] = rec
+                if progress:
+                    progress(s.rel)
+    todo = [s for i, s in enumerate(sources) if i not in found]
+    fingerprinter.start(len(todo))
+    with watch("read_wall"):
+        fresh = read_all(todo, roster, opts.year, opts.jobs, progress)
+    for f in fresh:
+        for stage, seconds in f.timings.items():
+            watch.add(f"worker_{stage}", seconds)
+    with watch("cache"):
+        cache.store(list(zip(fresh, todo)), (s.rel for s in sources))
+    watch.add("files_cached", len(found))
+    watch.add("files_read", len(todo))
+    watch.add("files_hashed", cache.hashed)
+    it = iter(fresh)
+    return [found[i] if i in found else next(it) for i in range(len(sources))], cache
+
+
 def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitRecord],
                   roster: list[RosterEntry], year: int | None) -> dict[str, Any]:
     from outputs.records import SCHEMA, file_dict, unit_dict
@@ -144,27 +211,52 @@ def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitR
     }
 
 
-def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None) -> CheckResult:
-    """Check everything in the inbox and write records.json, 台账.xlsx and 通知/."""
+def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
+              stats: dict[str, Any] | None = None) -> CheckResult:
+    """Check everything in the inbox and write records.json, 台账.xlsx and 通知/.
+
+    ``stats``, when given, receives seconds per stage and file counts (for the benchmark).
+    """
     from forms.check import check_units
     from forms.ruleset import load_rules
 
     from outputs.drafts import load_draft_config
 
-    rules = load_rules(opts.rules)  # config errors surface before any work
-    notice_config = load_draft_config(opts.notice_config, "notice")
-    roster = load_roster(opts.roster) if opts.roster else []
-    history = _load_history(opts.history)
-    tmpdir = Path(tempfile.mkdtemp(prefix="pufa-"))  # archive members; removed whatever happens
+    from outputs.incremental import ledger_worker
+
+    watch = Stopwatch(stats)
+    fingerprinter, cache, ledger_pool = Fingerprinter(opts.jobs), None, None
     try:
-        sources = expand_archives(list_inbox(opts.inbox), tmpdir)
-        files = read_all(sources, roster, opts.year, opts.jobs, progress)
+        with watch("start"):
+            rules = load_rules(opts.rules)  # config errors surface before any work
+            notice_config = load_draft_config(opts.notice_config, "notice")
+            fingerprinter.warm_up()  # jieba and openpyxl load on other processes meanwhile
+            ledger_pool = ledger_worker(opts.jobs)
+            roster = load_roster(opts.roster) if opts.roster else []
+            history = _load_history(opts.history)
+        tmpdir = Path(tempfile.mkdtemp(prefix="pufa-"))  # archive members; removed whatever happens
+        try:
+            with watch("start"):
+                sources = expand_archives(list_inbox(opts.inbox), tmpdir)
+            files, cache = read_with_cache(opts, sources, roster, progress, watch, fingerprinter)
+        finally:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        with watch("analyse"):
+            watch.add("reports_analysed", fingerprinter.prepare(files, cache))
+        fingerprinter.close()
+        with watch("rules"):
+            year = opts.year or infer_year(files)
+            units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
+            records = build_records(opts, files, units, roster, year)
+        with watch("write"):
+            written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)
     finally:
-        shutil.rmtree(tmpdir, ignore_errors=True)
-    year = opts.year or infer_year(files)
-    units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
-    records = build_records(opts, files, units, roster, year)
-    return CheckResult(records, write_outputs(records, opts.out, notice_config))
+        if ledger_pool is not None:
+            ledger_pool.close()
+        fingerprinter.close()
+        if cache is not None:
+            cache.close()
+    return CheckResult(records, written)
 
 
 def _load_history(path: Path | None) -> dict[str, Any] | None:
@@ -175,15 +267,15 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
     return load_records(path)
 
 
-def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None) -> list[Path]:
-    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run)."""
-    from outputs.ledger import write_ledger
-    from outputs.notices import write_notices
-    from outputs.records import write_records
+def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
+                  cache: FileCache | None = None, jobs: int = 1, ledger_pool: Any = None) -> list[Path]:
+    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run).
+
+    With the run's ``cache``, outputs whose inputs did not change since the last run are
+    kept rather than written again; with ``jobs`` > 1 they are written on a process pool
+    (the ledger on ``ledger_pool`` when the caller started one: ``outputs.incremental.ledger_worker``).
+    """
+    from outputs.incremental import write_outputs as write
 
     out.mkdir(parents=True, exist_ok=True)
-    written = [write_records(records, out / "records.json"), write_ledger(records, out / "台账.xlsx")]
-    with atomic_dir(out / "通知") as tmp:
-        notices = write_notices(records, tmp, notice_config)
-    written.extend(out / "通知" / p.name for p in notices)
-    return written
+    return write(records, out, notice_config, cache, jobs, ledger_pool)

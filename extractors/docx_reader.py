@@ -10,6 +10,7 @@ rendered (``一、`` produced by numbering.xml is part of what a reader sees).
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from lxml import etree
 from .base import Block, UnreadableFile
 from .numbering import Numbering
 from .safezip import open_zip, read_member
-from .xmlsafe import parse_xml
+from .xmlsafe import check_no_dtd, parse_xml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -34,6 +35,11 @@ def w(tag: str) -> str:
 _SKIP = {w("del"), w("moveFrom"), w("delText"), w("instrText"), w("txbxContent"),
          f"{{{MC}}}Fallback", w("rPr"), w("pPr"), w("fldData")}
 _BODY_CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo"), w("smartTag")}
+# Tags and paths looked up for every paragraph and cell, built once.
+_P, _TBL, _TR, _TC, _R, _T, _PPR = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t"), w("pPr")
+_TCPR, _GRID_SPAN, _VMERGE, _VAL = w("tcPr"), w("gridSpan"), w("vMerge"), w("val")
+_RUN_BOLD, _PSTYLE, _OUTLINE = f"{w('rPr')}/{w('b')}", w("pStyle"), w("outlineLvl")
+_TABS, _BREAKS, _HYPHEN, _TXBX = (w("tab"), w("ptab")), (w("br"), w("cr")), w("noBreakHyphen"), w("txbxContent")
 
 
 class _Walker:
@@ -49,7 +55,7 @@ class _Walker:
         text = self.numbering.prefix(p) + para_text(p)
         heading = self._is_heading(p, text)
         for tb in self._textboxes(p):
-            for q in tb.iter(w("p")):
+            for q in tb.iter(_P):
                 if _under(q, tb, _BOX_STOP):
                     continue
                 t = para_text(q)
@@ -64,39 +70,40 @@ class _Walker:
 
     def _textboxes(self, p: etree._Element) -> list[etree._Element]:
         """Text-box contents once: outermost txbxContent not under an mc:Fallback."""
-        return [tb for tb in p.iter(w("txbxContent")) if not _under(tb, p, _BOX_STOP)]
+        return [tb for tb in p.iter(_TXBX) if not _under(tb, p, _BOX_STOP)]
 
     def _is_heading(self, p: etree._Element, text: str) -> bool:
-        ppr = p.find(w("pPr"))
+        ppr = p.find(_PPR)
         if ppr is not None:
-            if ppr.find(w("outlineLvl")) is not None:
+            if ppr.find(_OUTLINE) is not None:
                 return True
-            st = ppr.find(w("pStyle"))
+            st = ppr.find(_PSTYLE)
             if st is not None:
-                name, outline = self.styles.get(st.get(w("val"), ""), ("", False))
+                name, outline = self.styles.get(st.get(_VAL, ""), ("", False))
                 if outline or name.lower().startswith("heading") or name.startswith("标题"):
                     return True
-        runs = [r for r in p.iter(w("r")) if "".join(r.itertext()).strip()]
-        if runs and len(text.strip()) <= 30 and all(_run_bold(r) for r in runs):
-            return True
-        return False
+        if len(text.strip()) > 30:
+            return False
+        runs = [r for r in p.iter(_R) if "".join(r.itertext()).strip()]
+        return bool(runs) and all(_run_bold(r) for r in runs)
 
     # -- tables -----------------------------------------------------------
     def table(self, tbl: etree._Element) -> None:
         self.table_no += 1
         t = self.table_no
-        for r, tr in enumerate(tbl.iterchildren(w("tr"))):
+        for r, tr in enumerate(tbl.iterchildren(_TR)):
             col = 0
             for tc in _cells(tr):
-                span = _grid_span(tc)
-                if not _is_vmerge_continue(tc):
+                tcpr = tc.find(_TCPR)
+                span = _grid_span(tcpr)
+                if not _is_vmerge_continue(tcpr):
                     texts = []
                     for child in tc:
-                        if child.tag == w("p"):
+                        if child.tag == _P:
                             s = self.numbering.prefix(child) + para_text(child)
                             if s.strip():
                                 texts.append(s)
-                        elif child.tag == w("tbl"):
+                        elif child.tag == _TBL:
                             self.table(child)
                     text = "\n".join(texts)
                     if text.strip():
@@ -107,9 +114,9 @@ class _Walker:
     # -- body ---------------------------------------------------------------
     def body(self, el: etree._Element, kind: str = "para") -> None:
         for child in el:
-            if child.tag == w("p"):
+            if child.tag == _P:
                 self.paragraph(child, kind, None if kind == "para" else _KIND_WHERE[kind])
-            elif child.tag == w("tbl"):
+            elif child.tag == _TBL:
                 self.table(child)
             elif child.tag in _BODY_CONTAINERS:
                 self.body(child, kind)
@@ -133,28 +140,28 @@ _KIND_WHERE = {"header": "页眉", "footer": "页脚", "note": "脚注"}
 
 def _cells(tr: etree._Element):
     for child in tr:
-        if child.tag == w("tc"):
+        if child.tag == _TC:
             yield child
         elif child.tag in (w("sdt"), w("customXml")):
-            yield from (c for c in child.iter(w("tc")))
+            yield from (c for c in child.iter(_TC))
 
 
-def _grid_span(tc: etree._Element) -> int:
-    gs = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+def _grid_span(tcpr: etree._Element | None) -> int:
+    gs = tcpr.find(_GRID_SPAN) if tcpr is not None else None
     try:
-        return max(1, int(gs.get(w("val")))) if gs is not None else 1
+        return max(1, int(gs.get(_VAL))) if gs is not None else 1
     except (TypeError, ValueError):
         return 1
 
 
-def _is_vmerge_continue(tc: etree._Element) -> bool:
-    vm = tc.find(f"{w('tcPr')}/{w('vMerge')}")
-    return vm is not None and vm.get(w("val"), "continue") == "continue"
+def _is_vmerge_continue(tcpr: etree._Element | None) -> bool:
+    vm = tcpr.find(_VMERGE) if tcpr is not None else None
+    return vm is not None and vm.get(_VAL, "continue") == "continue"
 
 
 def _run_bold(r: etree._Element) -> bool:
-    b = r.find(f"{w('rPr')}/{w('b')}")
-    return b is not None and b.get(w("val"), "true") not in ("0", "false", "off")
+    b = r.find(_RUN_BOLD)
+    return b is not None and b.get(_VAL, "true") not in ("0", "false", "off")
 
 
 def para_text(p: etree._Element) -> str:
@@ -166,15 +173,15 @@ def para_text(p: etree._Element) -> str:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
-            if tag == w("t"):
+            if tag == _T:
                 out.append(child.text or "")
-            elif tag in (w("tab"), w("ptab")):
+            elif tag in _TABS:
                 out.append("\t")
-            elif tag in (w("br"), w("cr")):
+            elif tag in _BREAKS:
                 out.append("\n")
-            elif tag == w("noBreakHyphen"):
+            elif tag == _HYPHEN:
                 out.append("-")
-            elif tag == w("p"):
+            elif tag == _P:
                 continue  # paragraphs nested in text boxes are read separately
             else:
                 walk(child)
@@ -183,10 +190,50 @@ def para_text(p: etree._Element) -> str:
     return "".join(out)
 
 
-def _styles(zf: zipfile.ZipFile) -> dict[str, tuple[str, bool]]:
-    if "word/styles.xml" not in zf.namelist():
+def _styles(zf: zipfile.ZipFile, used: set[str]) -> dict[str, tuple[str, bool]]:
+    """(name, has an outline level) of the paragraph styles ``used``.
+
+    styles.xml is often hundreds of KiB of latent styles; only the few
+    ``w:style`` elements the document refers to are cut out and parsed
+    (with the root's namespace declarations), the whole part only when
+    that cannot be done safely.
+    """
+    if not used or "word/styles.xml" not in zf.namelist():
         return {}
-    root = parse_xml(read_member(zf, "word/styles.xml"), "styles.xml")
+    data = read_member(zf, "word/styles.xml")
+    check_no_dtd(data, "styles.xml")
+    return _styles_cut(data, used) or _styles_parsed(parse_xml(data, "styles.xml"))
+
+
+_STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
+
+
+def _styles_cut(data: bytes, used: set[str]) -> dict[str, tuple[str, bool]] | None:
+    root = _STYLES_ROOT.search(data[:8192])
+    if root is None or f'xmlns:w="{W}"'.encode() not in root.group():
+        return None
+    parts = []
+    for sid in sorted(used):
+        pat = rb'<w:style\b[^>]*?\sw:styleId=(["\'])' + re.escape(sid.encode()) + rb"\1[^>]*>"
+        for m in re.finditer(pat, data):
+            if m.group().endswith(b"/>"):
+                parts.append(m.group())
+                continue
+            end = data.find(b"</w:style>", m.end())
+            if end < 0:
+                return None
+            parts.append(data[m.start():end + len(b"</w:style>")])
+    try:
+        cut = etree.fromstring(root.group() + b"".join(parts) + b"</w:styles>", parser=_CUT_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    return _styles_parsed(cut)
+
+
+_CUT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _styles_parsed(root: etree._Element) -> dict[str, tuple[str, bool]]:
     out = {}
     for st in root.iter(w("style")):
         name_el = st.find(w("name"))
@@ -218,17 +265,18 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
             raise UnreadableFile("corrupt", "no word/document.xml")
         root = parse_xml(read_member(zf, "word/document.xml"), "document.xml")
         numbering = Numbering.from_zip(zf) if "word/numbering.xml" in names else Numbering.empty()
-        walker = _Walker(_styles(zf), numbering)
         body = root.find(w("body"))
         if body is None:
             raise UnreadableFile("corrupt", "no w:body")
+        parts = [(kind, parse_xml(read_member(zf, part), part))
+                 for kind, part in _header_footer_parts(zf) if part in names]
+        used = {el.get(_VAL, "") for tree in (root, *(t for _, t in parts)) for el in tree.iter(_PSTYLE)}
+        walker = _Walker(_styles(zf, used), numbering)
         walker.body(body)
         seen: set[str] = set()
-        for kind, part in _header_footer_parts(zf):
-            if part not in names:
-                continue
+        for kind, tree in parts:
             sub = _Walker(walker.styles, Numbering.empty())
-            sub.body(parse_xml(read_member(zf, part), part), kind)
+            sub.body(tree, kind)
             for b in sub.blocks:
                 if b.text not in seen:
                     seen.add(b.text)

@@ -46,8 +46,10 @@ def places(doc: Document, paras: list[Para]) -> list[tuple[str, str]]:
     return [(s, t) for s, t in out if t]
 
 
-def extract(doc: Document, roster: list[RosterEntry], default_year: int | None = None) -> Extracted:
-    paras = structure(doc)
+def extract(doc: Document, roster: list[RosterEntry], default_year: int | None = None,
+            paras: list[Para] | None = None) -> Extracted:
+    """The fields of ``doc``; ``paras`` is ``structure(doc)`` when the caller has it already."""
+    paras = structure(doc) if paras is None else paras
     name = PurePosixPath(re.split(r"!/", doc.path)[-1]).name
     doc_type = classify(paras, name, doc.fmt)
     fields: dict[str, Value] = {}

@@ -24,6 +24,7 @@ _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》〈〉【】�
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}\d])|(?<=[{_CJK}\d])[ \t]+(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t]{2,}")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+_TO_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in (*_INVISIBLE, *_FULLWIDTH)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +35,8 @@ def _t2s():
 
 
 def _repair_garble(text: str) -> str:
-    text = _GARBLE_PINYIN.sub("", text)
-    if "(" in text or "（" in text:
+    if "(" in text or "（" in text:  # both garbles need a bracket
+        text = _GARBLE_PINYIN.sub("", text)
         cc = _t2s()
         text = _GARBLE_CHAR.sub(
             lambda m: m.group(2) if m.group(1) != m.group(2) and cc.convert(m.group(1)) == m.group(2)
@@ -43,19 +44,36 @@ def _repair_garble(text: str) -> str:
     return text
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def to_simplified(text: str) -> str:
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not _HAN.search(text):
         return text
     return _t2s().convert(text)
 
 
 def normalize(text: str) -> str:
     """The normalised form of one block of text."""
-    text = text.translate(_INVISIBLE).translate(_FULLWIDTH)
+    return _normalize_short(text) if len(text) <= 64 else _normalize(text)
+
+
+@lru_cache(maxsize=32768)
+def _normalize_short(text: str) -> str:
+    """Table cells and headings repeat (法律名称, 普法对象…): short texts are normalised once."""
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
+    if _TO_TRANSLATE.search(text):  # translating costs a dict lookup per character: only when needed
+        text = text.translate(_INVISIBLE).translate(_FULLWIDTH)
     text = _repair_garble(text)
     text = to_simplified(text)
     text = text.replace("\r", "\n")
-    text = _SPACE_IN_CJK.sub("", text)
+    spaced = " " in text or "\t" in text
+    if spaced:
+        text = _SPACE_IN_CJK.sub("", text)
     text = _THOUSANDS.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if spaced:
+        text = _SPACES.sub(" ", text)
     return text.strip()

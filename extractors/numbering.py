@@ -22,6 +22,9 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+_NUMPR_PATH = f"{_w('pPr')}/{_w('numPr')}"
+
+
 def chinese_counting(n: int) -> str:
     if n <= 0:
         return str(n)
@@ -87,8 +90,10 @@ class Numbering:
 
     def prefix(self, p: etree._Element) -> str:
         """The rendered number of paragraph ``p`` (advancing the counters)."""
-        numpr = p.find(f"{_w('pPr')}/{_w('numPr')}")
-        if numpr is None or not self.levels:
+        if not self.levels:
+            return ""
+        numpr = p.find(_NUMPR_PATH)
+        if numpr is None:
             return ""
         num_id = _val(numpr, "numId", "")
         ilvl = _int(_val(numpr, "ilvl", "0"), 0)

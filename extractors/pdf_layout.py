@@ -63,13 +63,22 @@ def lines_of(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
     heights = [t - b for _, _, _, b, t in chars if t > b]
     h = median(heights) if heights else 10.0
     rows: list[list[tuple[str, float, float, float, float]]] = []
+    mids: list[float] = []  # the mid-heights of the last row, in the (descending) order they came
     for c in sorted(chars, key=lambda c: -(c[3] + c[4]) / 2):
         mid = (c[3] + c[4]) / 2
-        if rows and abs(_mid(rows[-1]) - mid) <= 0.5 * h:
+        if rows and abs(_ordered_median(mids) - mid) <= 0.5 * h:
             rows[-1].append(c)
+            mids.append(mid)
         else:
             rows.append([c])
+            mids = [mid]
     return [_line(sorted(r, key=lambda c: c[1]), h) for r in rows]
+
+
+def _ordered_median(values: list[float]) -> float:
+    """``median(values)`` of values already in order: the middle, no sorting (each character asks)."""
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def _mid(row) -> float:  # noqa: ANN001

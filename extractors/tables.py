@@ -8,6 +8,7 @@ quarters are summed when no total is given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 from .base import Evidence, Value
@@ -110,6 +111,30 @@ def _header(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
     return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and not _NUMERIC.match(grid[(k, c)].text))
 
 
+class _Headers:
+    """``_header`` for every cell of a grid without rescanning the column above each one.
+
+    The header of (r, c) is the join of the column's non-numeric cells above row r,
+    so it only changes where such a cell stands: long tables stay linear.
+    """
+
+    def __init__(self, grid: dict[tuple[int, int], Para]) -> None:
+        self.rows: dict[int, list[int]] = defaultdict(list)
+        self.texts: dict[int, list[str]] = defaultdict(list)
+        for (r, c), p in sorted(grid.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            if not _NUMERIC.match(p.text):
+                self.rows[c].append(r)
+                self.texts[c].append(p.text)
+        self.joined: dict[tuple[int, int], str] = {}
+
+    def __call__(self, r: int, c: int) -> str:
+        k = bisect_left(self.rows.get(c, ()), r)
+        key = (c, k)
+        if key not in self.joined:
+            self.joined[key] = " ".join(self.texts[c][:k])
+        return self.joined[key]
+
+
 _RATE = re.compile(r"率|%|％|比例|占比|百分")
 _HALF = re.compile(r"上半年|下半年|半年")
 
@@ -143,10 +168,11 @@ def extract_table_counts(paras: list[Para], file: str, year: int | None = None) 
         whole = _table_period(grid, year)
         if whole == "other":
             continue
+        headers = _Headers(grid)
         for (r, c), cell in sorted(grid.items()):
             if not _NUMERIC.match(cell.text):
                 continue
-            label, header = _label(grid, r, c), _header(grid, r, c)
+            label, header = _label(grid, r, c), headers(r, c)
             if _RATE.search(label) or _RATE.search(header):
                 continue
             by_header = _field_of(header)

@@ -60,10 +60,10 @@ def score(entry: RosterEntry, text: str) -> float:
 
 
 def _fuzzy(core: str, text: str) -> float:
-    if len(core) < 3:
-        return 0.0
+    last, first = core[-1:], core[:1]
+    if len(core) < 3 or last not in text or first not in text:
+        return 0.0  # every window below starts with core[0] and ends with core[-1]
     best = 0.0
-    last, first = core[-1], core[0]
     for end, ch in enumerate(text):
         if ch != last:
             continue
@@ -93,12 +93,53 @@ def _lcs(a: str, b: str) -> int:
 
 
 def best_match(roster: list[RosterEntry], text: str) -> tuple[RosterEntry | None, float]:
-    scored = sorted(((score(e, text), e) for e in roster), key=lambda x: -x[0])
-    if not scored or scored[0][0] < 0.6:
+    best: tuple[float, RosterEntry] | None = None
+    second = 0.0  # entries that cannot match score 0
+    for e in _candidates(roster, text):
+        sc = score(e, text)
+        if best is None or sc > best[0]:
+            second = best[0] if best is not None else second
+            best = (sc, e)
+        elif sc > second:
+            second = sc
+    if best is None or best[0] < 0.6:
         return None, 0.0
-    if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.02:
+    if second >= best[0] - 0.02:
         return None, 0.0  # two units fit equally: not sure
-    return scored[0][1], scored[0][0]
+    return best[1], best[0]
+
+
+class _Index:
+    """Which roster entries can score above 0 for a text, without scoring all of them.
+
+    An entry scores only if its core's first and last characters are in the text (the
+    name, the core and every fuzzy window contain both), or one of its aliases is.
+    """
+
+    def __init__(self, roster: list[RosterEntry]) -> None:
+        self.roster, self.size = roster, len(roster)
+        self.by_last: dict[str, list[int]] = {}
+        self.aliased = [i for i, e in enumerate(roster) if any(len(a) >= 2 for a in e.aliases)]
+        for i, e in enumerate(roster):
+            core = e.core
+            if core:
+                self.by_last.setdefault(core[-1], []).append(i)
+
+    def candidates(self, text: str) -> list[RosterEntry]:
+        chars = set(text)
+        hits = {i for c in chars & self.by_last.keys() for i in self.by_last[c]
+                if self.roster[i].core[0] in chars}
+        hits.update(i for i in self.aliased if any(len(a) >= 2 and a in text for a in self.roster[i].aliases))
+        return [self.roster[i] for i in sorted(hits)]  # roster order: ties go to the first, as before
+
+
+_INDEX: list[_Index] = []
+
+
+def _candidates(roster: list[RosterEntry], text: str) -> list[RosterEntry]:
+    if not _INDEX or _INDEX[0].roster is not roster or _INDEX[0].size != len(roster):
+        _INDEX[:] = [_Index(roster)]
+    return _INDEX[0].candidates(text)
 
 
 _CUT = re.compile(r"\d{4}|年度|关于|[“\"《（(]|普法|履职|工作|的|以案释法|典型案例|责任清单|自查|统计")
@@ -135,13 +176,14 @@ def attribute(places: list[tuple[str, str]], roster: list[RosterEntry]) -> Match
 
 def load_roster(path: Path) -> list[RosterEntry]:
     """Read a roster .xlsx: a column named like 单位名称, optional 简称/别名 column."""
-    import openpyxl
+    from .base import UnreadableFile
+    from .xlsx_reader import first_sheet_rows
 
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = [tuple("" if v is None else str(v).strip() for v in r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        wb.close()
+        values = first_sheet_rows(path)
+    except UnreadableFile as e:
+        raise ValueError(f"名单文件“{Path(path).name}”无法读取（{e.message}）") from None
+    rows = [tuple("" if v is None else str(v).strip() for v in r) for r in values]
     rows = [r for r in rows if any(r)]
     if not rows:
         return []

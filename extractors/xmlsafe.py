@@ -14,14 +14,19 @@ _PARSER = etree.XMLParser(
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
-def parse_xml(data: bytes, name: str = "") -> etree._Element:
-    """Parse ``data``; a DOCTYPE or entity declaration is ``unsafe_content``.
+def check_no_dtd(data: bytes, name: str = "") -> None:
+    """A DOCTYPE or entity declaration is ``unsafe_content``.
 
     OOXML and OFD parts never carry a DTD, so one is a sign of an XXE or
     billion-laughs attempt and the file is refused rather than parsed.
     """
-    if _DOCTYPE.search(data[:4096]) or _DOCTYPE.search(data):
+    if _DOCTYPE.search(data):
         raise UnreadableFile("unsafe_content", f"DTD/entity declaration in {name}")
+
+
+def parse_xml(data: bytes, name: str = "") -> etree._Element:
+    """Parse ``data`` after ``check_no_dtd``."""
+    check_no_dtd(data, name)
     try:
         return etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as e:

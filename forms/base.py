@@ -36,6 +36,7 @@ class FileRecord:
     size: int = 0
     mtime: float | None = None  # arrival time proxy
     fmt: str = ""  # what the bytes are: docx, pdf, xlsx …
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # seconds per stage
 
     @property
     def is_sheet(self) -> bool:

@@ -284,15 +284,16 @@ def _sync_run_fonts(doc: DocxDocument, lay: Layout) -> None:
 def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
     """After rendering: signature centred over the date (GB/T 9704 §7.3.5.1), masthead fitted."""
     paragraphs = list(doc.paragraphs)
-    _keep_closing_with_text(paragraphs)
+    style_of = _style_ids(doc)
+    _keep_closing_with_text(paragraphs, style_of)
     for i, p in enumerate(paragraphs):
-        if p.style.style_id == "GwDate" and p.text.strip():
+        if style_of(p) == "GwDate" and p.text.strip():
             signature = [q for q in paragraphs[max(0, i - 3):i]
-                         if q.style.style_id == "GwSignature" and q.text.strip()]
+                         if style_of(q) == "GwSignature" and q.text.strip()]
             _place_signature(signature, p, lay)
-        elif p.style.style_id == "GwAttachNote" and p.text.strip():
+        elif style_of(p) == "GwAttachNote" and p.text.strip():
             _hang_attachment_name(p, lay)
-        elif p.style.style_id == "GwMasthead" and p.text.strip():
+        elif style_of(p) == "GwMasthead" and p.text.strip():
             fit = 0.96 * lay.text_width_pt / text_width_chars(p.text.strip())
             size = min(lay.masthead_pt, fit)
             for r in p.runs:
@@ -302,12 +303,25 @@ def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
 _CLOSING = ("GwAttachNote", "GwSignature", "GwDate")
 
 
-def _keep_closing_with_text(paragraphs: list) -> None:
+def _style_ids(doc: DocxDocument) -> Any:
+    """``p.style.style_id`` without python-docx's style-part lookup for every paragraph."""
+    ids = {s.style_id for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_id = default.style_id if default is not None else None
+
+    def style_of(p: Any) -> str | None:
+        sid = p._p.style
+        return sid if sid in ids else default_id
+
+    return style_of
+
+
+def _keep_closing_with_text(paragraphs: list, style_of: Any) -> None:
     """附件说明, 署名 and 日期 never open a page alone: the text before them comes along."""
     for i, p in enumerate(paragraphs):
-        if p.style.style_id in _CLOSING:
+        if style_of(p) in _CLOSING:
             for q in paragraphs[max(0, i - 1):i + 1]:
-                if q.style.style_id != "GwDate":
+                if style_of(q) != "GwDate":
                     q.paragraph_format.keep_with_next = True
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from outputs import draft_text as text
 from outputs.draft_config import validate_draft_config
@@ -30,8 +30,12 @@ SKIPPED_RULES = frozenset({"unknown_unit"})  # the clerk's to resolve, not the u
 
 
 def write_notices(records: dict[str, Any], out_dir: Path,
-                  config: dict[str, Any] | None = None) -> list[Path]:
-    """Write ``<unit>_整改通知.docx`` into ``out_dir`` for every unit with findings."""
+                  config: dict[str, Any] | None = None, render: Callable[..., Path] = render_docx) -> list[Path]:
+    """Write ``<unit>_整改通知.docx`` into ``out_dir`` for every unit with findings.
+
+    ``render`` (``render_docx``'s signature) lets the check keep unchanged notices and
+    render the rest in parallel (``outputs.incremental``).
+    """
     cfg = validate_draft_config(config or {}, "notice")
     layout = layout_from_mapping(cfg["layout"], "配置") if cfg["layout"] else None
     template = Path(cfg["template"]) if cfg["template"] else template_path("notice")
@@ -41,7 +45,7 @@ def write_notices(records: dict[str, Any], out_dir: Path,
     for unit, findings in units_with_findings(records):
         name = unique_name(safe_filename(unit) + SUFFIX, used)
         context = notice_context(records, unit, findings, cfg)
-        written.append(render_docx(template, context, out_dir / name, layout))
+        written.append(render(template, context, out_dir / name, layout))
     log.info("wrote %d notices to %s", len(written), out_dir)
     return written
 

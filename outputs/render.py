@@ -33,6 +33,49 @@ def sandbox() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
+class _CompilingOnce(SandboxedEnvironment):
+    """The sandbox, compiling each distinct template source once per process.
+
+    docxtpl hands every part of the template to ``from_string`` on every render;
+    filling one template for hundreds of units need not compile it hundreds of times.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined)
+        self.compiled: dict[str, Any] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self.compiled:
+            if len(self.compiled) > 64:
+                self.compiled.clear()
+            self.compiled[source] = super().from_string(source)
+        return self.compiled[source]
+
+
+class _Template(DocxTemplate):
+    """docxtpl's clean-up of a part's XML (a dozen regex passes) done once per distinct part."""
+
+    patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        if src_xml not in self.patched:
+            if len(self.patched) > 64:
+                self.patched.clear()
+            self.patched[src_xml] = super().patch_xml(src_xml)
+        return self.patched[src_xml]
+
+
+_ENV: list[_CompilingOnce] = []
+
+
+def _shared_sandbox() -> _CompilingOnce:
+    if not _ENV:
+        _ENV.append(_CompilingOnce())
+    return _ENV[0]
+
+
 def plain(value: Any, where: str = "context") -> Any:
     """A deep copy of ``value`` holding only dict/list/str/int/float/bool/None, text cleaned."""
     if value is None or isinstance(value, (bool, int, float)):
@@ -62,9 +105,9 @@ def render_docx(template: Path, context: dict[str, Any], out: Path,
     ``layout`` (a region's profile) is re-applied to the result when given; otherwise the
     template's own styles stand, so a clerk's edits to the template are kept.
     """
-    tpl = DocxTemplate(str(template))
+    tpl = _Template(str(template))
     try:
-        tpl.render(plain(context), jinja_env=sandbox())
+        tpl.render(plain(context), jinja_env=_shared_sandbox())
     except TemplateError as e:  # a clerk's edited template: name it, say what is wrong
         raise ConfigError(str(template), "", f"模板中的标记有误或无法填写（{e}），"
                           "请检查 {{ }} 和 {% %} 标记是否完整") from e

@@ -11,6 +11,9 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
+from copy import copy
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +54,9 @@ def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None)
     """Write one value; a str always lands as literal text, never as a formula."""
     cell = ws.cell(row=row, column=col)
     if style:
-        cell.style = style  # a named style: a copy of its style array, no per-cell hashing
+        # what ``cell.style = style`` does (a copy of the named style's array), without the
+        # two searches through the workbook's style names it makes for every cell
+        cell._style = copy(_named_style(ws.parent, style).as_tuple())
     if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         cell.value = value
         return cell
@@ -96,6 +101,17 @@ def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> lis
     return widths
 
 
+_NAMED: WeakKeyDictionary[Workbook, dict[str, NamedStyle]] = WeakKeyDictionary()
+
+
+def _named_style(wb: Workbook, name: str) -> NamedStyle:
+    found = _NAMED.setdefault(wb, {})
+    if name not in found:
+        found[name] = wb._named_styles[name]
+    return found[name]
+
+
+@lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Width of the longest line, east-asian wide/full-width characters counting 2."""
     return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
