@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -225,6 +226,8 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     from outputs.incremental import ledger_worker
 
     watch = Stopwatch(stats)
+    scratch = opts.out / ".pufa"  # every file we write stays inside the output folder
+    os.environ["PUFA_CACHE_DIR"] = str((scratch / "jieba").resolve())  # read by workers started below
     fingerprinter, cache, ledger_pool = Fingerprinter(opts.jobs), None, None
     try:
         with watch("start"):
@@ -234,7 +237,8 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             ledger_pool = ledger_worker(opts.jobs)
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
-        tmpdir = Path(tempfile.mkdtemp(prefix="pufa-"))  # archive members; removed whatever happens
+        scratch.mkdir(parents=True, exist_ok=True)
+        tmpdir = Path(tempfile.mkdtemp(prefix="archives-", dir=scratch))  # removed whatever happens
         try:
             with watch("start"):
                 sources = expand_archives(list_inbox(opts.inbox), tmpdir)

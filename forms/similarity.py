@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 import logging
+import os
 import re
 import tempfile
 from collections import defaultdict
@@ -64,13 +65,14 @@ class Match:
 
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
-    """Import and set up jieba once: cache in a writable temp dir, quiet logging."""
+    """Import and set up jieba once: its dictionary cache under ``PUFA_CACHE_DIR`` (the run's
+    output folder, set by the pipeline) or else a temp dir; quiet logging."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    cache = Path(tempfile.gettempdir()) / "pufa-jieba"
+    cache = Path(os.environ.get("PUFA_CACHE_DIR") or Path(tempfile.gettempdir()) / "pufa-jieba")
     try:
-        cache.mkdir(exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)
     except OSError:
         cache = Path(tempfile.mkdtemp(prefix="pufa-jieba-"))
     jieba.dt.tmp_dir = str(cache)
