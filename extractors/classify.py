@@ -11,8 +11,8 @@ TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("duty_list", r"责任清单|普法清单|责任分工表"),
     ("case_report", r"以案释法|典型案例|案例汇编|案例选编|案例"),
     ("self_inspection", r"自查|自评|自检"),
-    ("stats_form", r"统计表|统计报表|情况统计|数据统计|报表|统计"),
-    ("plan", r"计划|要点|方案|安排|规划"),
+    ("stats_form", r"统计表|统计报表|情况统计|数据统计|报表|统计情况|情况表|数据表"),
+    ("plan", r"计划|要点|方案|工作安排|普法规划|工作规划"),
     ("annual_report", r"总结|报告|履职|工作情况|述职|开展情况|落实情况|情况汇报|汇报"),
 )
 _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)

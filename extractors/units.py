@@ -142,7 +142,7 @@ def _candidates(roster: list[RosterEntry], text: str) -> list[RosterEntry]:
     return _INDEX[0].candidates(text)
 
 
-_CUT = re.compile(r"\d{4}|年度|关于|[“\"《（(]|普法|履职|工作|的|以案释法|典型案例|责任清单|自查|统计")
+_CUT = re.compile(r"\d{4}|年度|关于|[“\"《（(]|普法|履职|工作|的|以案释法|典型案例|责任清单")
 
 
 def name_in(text: str) -> str | None:

@@ -49,3 +49,8 @@ def test_cover_letter_is_other():
 def test_unit_from_folder_when_the_file_names_none():
     doc = Document("应急局/总结.docx", "docx", (Block("2022年度普法工作总结", "第1段"), Block("全年开展活动5场。", "第2段")), {})
     assert extract(doc, ROSTER, None).fields["unit"].value == "区应急管理局"
+
+
+def test_unit_names_do_not_decide_the_type():
+    assert fields_of(["清江区统计局2022年度普法工作总结", "全年开展活动5场。"])["doc_type"] == "annual_report"
+    assert fields_of(["关于市自然资源和规划局2024年普法履职情况的报告", "全年开展活动5场。"])["doc_type"] == "annual_report"

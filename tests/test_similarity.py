@@ -1,6 +1,7 @@
 """duplicate_content: near-copies among many reports, without comparing every pair."""
 from __future__ import annotations
 
+import os
 import random
 import re
 from datetime import date
@@ -98,7 +99,7 @@ def test_jieba_cache_goes_to_a_writable_temp_dir() -> None:
     jieba = sim._jieba()
     cache = Path(jieba.dt.tmp_dir)
     assert cache.is_dir()
-    probe = cache / "probe"
+    probe = cache / f"probe-{os.getpid()}"  # unique: other test runs share the folder
     probe.write_text("x")
     probe.unlink()
 
