@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import shutil
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from extractors.archive import expand_archives
 from extractors.base import UnreadableFile, Value
 from extractors.fields import extract
-from extractors.inbox import Source, list_inbox
+from extractors.inbox import Source, list_inbox, sha256_of
 from extractors.read import read_document
 from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster
@@ -65,14 +64,6 @@ class CheckResult:
             "with_problems": sum(1 for u in received if u["findings"]),
             "errors": sum(1 for u in units for x in u["findings"] if x["severity"] == "error"),
         }
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class Stopwatch:

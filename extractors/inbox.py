@@ -5,6 +5,7 @@ editor droppings (``~$x.docx``, ``.DS_Store``, ``Thumbs.db``) are skipped.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,15 @@ class Source:
     # could not be expanded, an encrypted archive member): a SPEC §6 code
     error: str | None = None
     error_variant: str | None = None  # see extractors.base.MESSAGE_VARIANTS
+
+
+def sha256_of(path: Path) -> str:
+    """The content hash that identifies a received file (records.json, the cache)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def is_junk(name: str) -> bool:

@@ -84,7 +84,9 @@ def process_one(src: "Source") -> "FileRecord":
 def _error_record(src: "Source", code: str, variant: str | None = None) -> "FileRecord":
     from forms.base import FileRecord
 
-    from pipeline import _unit_from_path, sha256_of
+    from pipeline import _unit_from_path
+
+    from .inbox import sha256_of
 
     return FileRecord(src.rel, sha256_of(src.path), "error", code, error_message(code, variant),
                       unit=_unit_from_path(src.rel, _roster), size=src.size, mtime=src.mtime)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.base import Evidence, Value
-from extractors.inbox import Source
+from extractors.inbox import Source, sha256_of
 from forms.base import FileRecord
 
 log = logging.getLogger(__name__)
@@ -119,14 +119,6 @@ def mtime_ns(mtime: float | None) -> int:
     return round((mtime or 0.0) * 1e9)
 
 
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 class FileCache:
     """The cache of one output folder; every method is safe to call when the cache is off."""
 
@@ -207,7 +199,7 @@ class FileCache:
             sha = seen[2]
         else:
             try:
-                sha = file_sha256(src.path)
+                sha = sha256_of(src.path)
             except OSError:
                 return None  # gone or unreadable since it was listed: the reader will say what is wrong
             self.hashed += 1
