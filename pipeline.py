@@ -20,7 +20,7 @@ from extractors.fields import extract
 from extractors.inbox import Source, list_inbox, sha256_of
 from extractors.read import read_document
 from extractors.structure import structure
-from extractors.units import RosterEntry, load_roster
+from extractors.units import RosterEntry, load_roster, unify_names
 from forms.base import FileRecord, UnitRecord
 from forms.fingerprints import Fingerprinter
 from forms.merge import merge_fields, superseded
@@ -116,6 +116,14 @@ def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
     parts = rel.replace("!/", "/").split("/")
     places = [("folder", p) for p in reversed(parts[:-1])] + [("filename", PurePosixPath(parts[-1]).stem)]
     return attribute(places, roster).name
+
+
+def one_name_per_unit(files: list[FileRecord], roster: list[RosterEntry]) -> list[FileRecord]:
+    """With no roster, a folder's 交通运输局 and a signature's 鹤溪区交通运输局 are one unit."""
+    if roster:
+        return files
+    canon = unify_names([f.unit for f in files if f.unit])
+    return [replace(f, unit=canon[f.unit]) if f.unit and canon[f.unit] != f.unit else f for f in files]
 
 
 def group_units(files: list[FileRecord], roster: list[RosterEntry]) -> list[UnitRecord]:
@@ -234,6 +242,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             with watch("start"):
                 sources = expand_archives(list_inbox(opts.inbox), tmpdir)
             files, cache = read_with_cache(opts, sources, roster, progress, watch, fingerprinter)
+            files = one_name_per_unit(files, roster)
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
         with watch("analyse"):

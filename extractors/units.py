@@ -167,11 +167,42 @@ def attribute(places: list[tuple[str, str]], roster: list[RosterEntry]) -> Match
             if entry is not None:
                 return Match(entry.name, True, source, text)
     for source, text in places:
-        if source in ("signature", "title", "header", "folder"):
+        if source in ("signature", "title", "header", "folder", "filename"):
             name = name_in(text)
             if name:
                 return Match(name, False, source, text)
     return Match(None, False, "", "")
+
+
+def _bare(name: str) -> str:
+    """A name without its place (鹤溪区交通运输局 → 交通运输局), for comparing names found in files."""
+    bare = _PREFIX.sub("", name, count=1)
+    return bare if len(bare) >= 2 else name
+
+
+def _same_unit(longer: str, shorter: str) -> bool:
+    if longer.endswith(shorter) or shorter.endswith(longer):
+        return True
+    # 市场监管局 for 市场监督管理局: an abbreviation keeps the first and last characters in order
+    return len(shorter) >= 3 and shorter[0] == longer[0] and shorter[-1] == longer[-1] \
+        and _is_subsequence(shorter, longer)
+
+
+def unify_names(names: list[str]) -> dict[str, str]:
+    """With no roster, map the names files give to one name per unit (the fullest form).
+
+    交通运输局 (a folder) and 鹤溪区交通运输局 (a signature) are one unit; two names are one
+    unit when, without their place, one ends the other.
+    """
+    out: dict[str, str] = {}
+    kept: list[str] = []
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        b = _bare(name)
+        same = next((k for k in kept if _same_unit(_bare(k), b)), None)
+        if same is None:
+            kept.append(name)
+        out[name] = same or name
+    return out
 
 
 def load_roster(path: Path) -> list[RosterEntry]:

@@ -57,3 +57,12 @@ def test_roster_reads_name_and_alias_columns(tmp_path):
     path = xlsx_from_rows(tmp_path / "名单.xlsx", [["序号", "单位名称", "简称/别名"], [1, "区市场监督管理局", "市场监管局、市监局"],
                                                    [2, "区民政局", None], [3, None, None]])
     assert load_roster(path) == [RosterEntry("区市场监督管理局", ("市场监管局", "市监局")), RosterEntry("区民政局")]
+
+
+def test_without_a_roster_the_names_of_one_unit_become_one():
+    from extractors.units import unify_names
+
+    got = unify_names(["交通运输局", "鹤溪区交通运输局", "市场监管局", "鹤溪区市场监督管理局", "鹤溪区水利局"])
+    assert got["交通运输局"] == "鹤溪区交通运输局"
+    assert got["市场监管局"] == "鹤溪区市场监督管理局"
+    assert got["鹤溪区水利局"] == "鹤溪区水利局"
