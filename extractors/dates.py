@@ -12,7 +12,7 @@ from .units import ORG_END
 _CN = "〇○零一二两三四五六七八九十"
 _DATE_PATTERNS = (
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    re.compile(rf"(?P<y>[{_CN}]{{4}})\s*年\s*(?P<m>[{_CN}]{{1,2}})\s*月\s*(?P<d>[{_CN}]{{1,3}})\s*日"),
+    re.compile(rf"(?P<y>[{_CN}0OＯ]{{4}})\s*年\s*(?P<m>[{_CN}]{{1,2}})\s*月\s*(?P<d>[{_CN}]{{1,3}})\s*日"),
     re.compile(r"(?<!\d)(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
 )
 _LABEL = re.compile(r"(?:填报|报送|填表|成文|落款|制表|印发)?(?:日期|时间)[：:]")
@@ -33,8 +33,9 @@ def parse_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
 
 
 def _num(s: str) -> int | None:
-    if s.isdigit():
+    if s.isascii() and s.isdigit():
         return int(s)
+    s = s.replace("0", "〇").replace("O", "〇").replace("Ｏ", "〇")  # 二0二三年: a digit zero among numerals
     return cn_to_int(s)
 
 
