@@ -32,7 +32,7 @@ class Extracted:
 def places(doc: Document, paras: list[Para]) -> list[tuple[str, str]]:
     """Where a unit names itself, most telling first."""
     prose = [p for p in paras if p.kind == "para"]
-    tail = [p.text for p in prose[-5:] if len(p.text) <= 40][::-1]
+    tail = [p.text for p in prose[-5:] if len(p.text) <= 40 and not p.text.endswith(("：", ":"))][::-1]
     out = [("signature", t) for t in tail]
     out.append(("title", title_of(paras)))
     out += [("title", p.text) for p in prose[:3] if len(p.text) <= 60]
@@ -42,7 +42,7 @@ def places(doc: Document, paras: list[Para]) -> list[tuple[str, str]]:
     parts = re.split(r"!/|/", doc.path)
     out += [("folder", part) for part in reversed(parts[:-1])]
     out.append(("filename", PurePosixPath(parts[-1]).stem))
-    out += [("intro", p.text[:80]) for p in prose[1:4]]
+    out += [("intro", p.text[:80]) for p in prose[1:4] if not p.text.endswith(("：", ":"))]
     return [(s, t) for s, t in out if t]
 
 

@@ -54,3 +54,9 @@ def test_unit_from_folder_when_the_file_names_none():
 def test_unit_names_do_not_decide_the_type():
     assert fields_of(["清江区统计局2022年度普法工作总结", "全年开展活动5场。"])["doc_type"] == "annual_report"
     assert fields_of(["关于市自然资源和规划局2024年普法履职情况的报告", "全年开展活动5场。"])["doc_type"] == "annual_report"
+
+
+def test_the_addressee_is_not_the_sender():
+    roster = ROSTER + [RosterEntry("区司法局")]
+    f = fields_of(["2022年度普法工作总结", "区司法局：", "全年开展活动5场。"], name="材料.docx", roster=roster)
+    assert "unit" not in f or f["unit"] != "区司法局"
