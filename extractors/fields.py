@@ -35,7 +35,7 @@ def places(doc: Document, paras: list[Para]) -> list[tuple[str, str]]:
     tail = [p.text for p in prose[-5:] if len(p.text) <= 40 and not p.text.endswith(("：", ":"))][::-1]
     out = [("signature", t) for t in tail]
     out.append(("title", title_of(paras)))
-    out += [("title", p.text) for p in prose[:3] if len(p.text) <= 60]
+    out += [("title", p.text) for p in prose[:3] if len(p.text) <= 60 and not p.text.endswith(("：", ":"))]
     out += [("header", p.text) for p in paras if p.kind in ("header", "footer")]
     if doc.meta.get("title"):
         out.append(("header", str(doc.meta["title"])))
