@@ -157,12 +157,16 @@ def test_old_formats_without_libreoffice(tmp_path: Path, monkeypatch: pytest.Mon
 def test_libreoffice_timeout_kills_the_conversion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A conversion past its limit is stopped and the file gets ``timeout``; no soffice is left running."""
     import subprocess
+    import tempfile
 
     monkeypatch.setenv("PUFA_SOFFICE_TIMEOUT", "0.5")
     src = hf.make_docx(tmp_path / "报告.docx")
     path = hf.convert_with_soffice(src, "doc", tmp_path)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # this conversion's profile lives here
     with pytest.raises(UnreadableFile) as err:
         read_document(path, path.name)
     assert err.value.code == "timeout"
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    assert "pufa-lo-" not in ps
+    assert str(scratch) not in ps  # only this test's soffice: other runs may convert meanwhile
