@@ -54,8 +54,19 @@ def classify(paras: list[Para], filename: str, fmt: str) -> str:
             if pat.search(source):
                 if doc_type == "case_report" and _report_with_cases(source):
                     return "annual_report"
+                if doc_type == "plan" and _report_with_plan(source):
+                    return "annual_report"
                 return doc_type
     return _by_shape(paras, fmt)
+
+
+_REPORT_WORDS = re.compile(r"总结|履职报告|工作报告|述职|情况报告|落实情况")
+
+
+def _report_with_plan(title: str) -> bool:
+    """``2023年普法工作总结及2024年工作计划`` reports on the year; the plan is its last part."""
+    report, plan = _REPORT_WORDS.search(title), re.search(r"计划|要点|工作安排|打算", title)
+    return bool(report and plan and report.start() < plan.start())
 
 
 def _report_with_cases(title: str) -> bool:

@@ -60,3 +60,9 @@ def test_the_addressee_is_not_the_sender():
     roster = ROSTER + [RosterEntry("区司法局")]
     f = fields_of(["2022年度普法工作总结", "区司法局：", "全年开展活动5场。"], name="材料.docx", roster=roster)
     assert "unit" not in f or f["unit"] != "区司法局"
+
+
+def test_a_report_with_next_years_plan_is_a_report():
+    f = fields_of(["清江区应急管理局2022年普法工作总结及2023年工作计划", "全年开展活动5场。"])
+    assert f["doc_type"] == "annual_report"
+    assert fields_of(["清江区应急管理局2023年普法工作计划", "开展活动不少于5场。"])["doc_type"] == "plan"
