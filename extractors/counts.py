@@ -115,6 +115,9 @@ def candidates_in(sentence: str, para: Para, file: str, year: int | None = None)
         if field is None and not _has_keyword(clause) and ls > 0:
             # 编写以案释法案例，全年报送4个: the figure's subject is named in the clause before
             field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit)
+        if field is None and not _has_keyword(clause) and _TOTAL.search(clause):
+            # 第一季度1个，…，全年共6个: a total names no subject, the sentence's subject is meant
+            field = _claim_backward(sentence[:m.start()], unit)
         last_in_clause = i + 1 == len(matches) or matches[i + 1].start() >= ce
         if field is None and ce < len(sentence) and last_in_clause:
             field = _claim_next_clause(sentence[ce + 1:], unit)
