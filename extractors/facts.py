@@ -11,7 +11,7 @@ import re
 
 from .base import Evidence, Value
 from .patterns import BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_NEG
-from .structure import Para
+from .structure import Para, is_heading_line
 from .textutil import clauses, sentences
 
 _COMPILED = {
@@ -25,7 +25,7 @@ _MEDIA_NEG = re.compile(NEW_MEDIA_NEG)
 
 def _prose(paras: list[Para]):
     for p in paras:
-        if p.kind == "cell" or p.heading_level == 1:
+        if p.kind == "cell" or is_heading_line(p):
             continue
         for s in sentences(p.text):
             yield p, s

@@ -72,6 +72,8 @@ def section_of_heading(text: str) -> str | None:
 
 
 def _heading_level(b: Block, text: str, first: bool) -> int:
+    if b.kind == "para" and _LEVEL1.match(text) and len(text) > 40 and _run_in_head(text):
+        return 1  # 一、基本情况。我局现有…: a heading run into its first paragraph
     if b.kind != "para" or len(text) > 40 and "。" in text[:40]:
         return 0
     if _LEVEL1.match(text) and len(text) <= 40:
@@ -121,6 +123,16 @@ def _run_in(text: str) -> str | None:
     """The section a paragraph opens with a run-in label (存在问题：…)."""
     m = _RUN_IN.match(text)
     return section_of_heading(m.group(1)) if m else None
+
+
+def _run_in_head(text: str) -> bool:
+    m = re.match(r"^[^。：:；;，,]{2,25}[。：:；;]", text)
+    return bool(m and section_of_heading(m.group(0)[:-1]))
+
+
+def is_heading_line(p: "Para") -> bool:
+    """A heading standing alone (a run-in heading's paragraph also carries body text)."""
+    return p.heading_level == 1 and len(p.text) <= 40
 
 
 def _topical(previous: str | None, top: int) -> str | None:

@@ -66,3 +66,12 @@ def test_a_report_with_next_years_plan_is_a_report():
     f = fields_of(["清江区应急管理局2022年普法工作总结及2023年工作计划", "全年开展活动5场。"])
     assert f["doc_type"] == "annual_report"
     assert fields_of(["清江区应急管理局2023年普法工作计划", "开展活动不少于5场。"])["doc_type"] == "plan"
+
+
+def test_headings_run_into_their_first_paragraph():
+    f = fields_of(["某局2023年度普法工作总结",
+                   "一、基本情况。我局现有干部职工80人，成立了普法工作领导小组，由分管副局长具体负责。",
+                   "二、主要做法。全年开展普法宣传活动12场，发放资料3000份，报送以案释法案例4个。",
+                   "三、存在问题。宣传形式单一。", "四、下一步打算。继续加强普法。"])
+    assert f["sections"] == ["基本情况", "主要做法", "存在问题", "下一步打算"]
+    assert (f["activities"], f["cases_total"], f["leading_group"]) == (12, 4, True)

@@ -209,6 +209,6 @@ def test_an_unused_warm_up_worker_is_stopped_not_waited_for() -> None:
     procs = list(pool._processes.values())
     fp.close()
     for proc in procs:
-        proc.join(10)  # jieba would take most of a second; a stopped worker is gone at once
-        assert not proc.is_alive() and proc.exitcode != 0
+        proc.join(10)  # a stopped worker is gone at once, not after jieba has loaded
+        assert not proc.is_alive()
     assert not fp.pools
