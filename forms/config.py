@@ -31,7 +31,7 @@ def load_yaml(path: Path | str) -> dict[str, Any]:
         mark = getattr(e, "problem_mark", None)
         line = f"第{mark.line + 1}行" if mark is not None else ""
         raise ConfigError(str(p), line, "YAML 格式错误") from None
-    except ValueError as e:  # an impossible date such as 2022-13-40
+    except ValueError:  # an impossible date such as 2022-13-40
         raise ConfigError(str(p), "", "有无法识别的日期或数值，日期请写成 2022-12-10 的形式") from None
     if data is None:
         return {}

@@ -6,7 +6,7 @@ import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 
 @contextmanager
@@ -21,6 +21,14 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def save_atomic(document: Any, target: Path) -> Path:
+    """Save anything with ``.save(path)`` (a python-docx Document, an openpyxl Workbook) atomically."""
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        document.save(tmp)
+    return target
 
 
 def write_text(target: Path, text: str) -> Path:

@@ -20,8 +20,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from forms.base import DOC_TYPES
 from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
                             doc_type_name)
+from outputs.atomic import save_atomic
 from outputs.xlsx_style import (ERROR_FILL, SEVERITY_FILLS, TOTAL_FONT, WARNING_FILL,
-                                fill_row, save_atomic, write_table)
+                                fill_row, write_table)
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from forms.config import ConfigError
-from outputs.atomic import atomic_path
+from outputs.atomic import save_atomic
 from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, finish
 
 log = logging.getLogger(__name__)
@@ -118,10 +118,3 @@ def render_docx(template: Path, context: dict[str, Any], out: Path,
     return save_atomic(doc, out)
 
 
-def save_atomic(doc: Any, out: Path) -> Path:
-    """Save to a temp file beside ``out``, then ``os.replace`` it into place."""
-    out = Path(out)
-    with atomic_path(out) as tmp:
-        doc.save(tmp)
-    log.info("wrote %s", out)
-    return out

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from functools import lru_cache
 from weakref import WeakKeyDictionary
-from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import Cell, ILLEGAL_CHARACTERS_RE
@@ -23,7 +22,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from outputs.atomic import atomic_path
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +142,3 @@ def fill_row(ws: Worksheet, row: int, ncols: int, fill: PatternFill) -> None:
         ws.cell(row=row, column=col).fill = fill
 
 
-def save_atomic(wb: Workbook, path: Path) -> Path:
-    """Save to a temp file in the target folder, then rename over ``path``."""
-    path = Path(path)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
-    log.debug("wrote %s", path)
-    return path

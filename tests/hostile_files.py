@@ -379,3 +379,15 @@ def tree_digest(root: Path) -> dict[str, str]:
         rel = p.relative_to(root).as_posix()
         out[rel] = "dir" if p.is_dir() and not p.is_symlink() else hashlib.sha256(p.read_bytes()).hexdigest()
     return out
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A well-formed zip in memory (names stored as UTF-8 by zipfile)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()

@@ -1,7 +1,6 @@
 """Zip archives in the inbox: names as the sender saw them, members cited ``a.zip!/inner``, limits kept."""
 from __future__ import annotations
 
-import io
 import stat
 import zipfile
 from pathlib import Path
@@ -17,14 +16,6 @@ from tests import hostile_files as hf
 @pytest.fixture()
 def report(tmp_path: Path) -> bytes:
     return hf.make_docx(tmp_path / "report.docx").read_bytes()
-
-
-def _zip_bytes(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def _expand(tmp_path: Path, limits: ZipLimits | None = None) -> tuple[dict[str, Source], Path]:
@@ -46,7 +37,7 @@ def test_gbk_names_nested_folders_and_nested_zip(tmp_path: Path, report: bytes) 
         hf.RawEntry("人社局/2022年度履职报告.docx".encode("gbk"), report),  # no UTF-8 flag: GBK
         hf.RawEntry("人社局/子目录/".encode("gbk"), b"", mode=stat.S_IFDIR | 0o755),
         hf.RawEntry("人社局/子目录/普法责任清单.docx".encode("utf-8"), report, utf8_flag=True),
-        hf.RawEntry("人社局/案例.zip".encode("gbk"), _zip_bytes({"以案释法典型案例.docx": report})),
+        hf.RawEntry("人社局/案例.zip".encode("gbk"), hf.zip_bytes({"以案释法典型案例.docx": report})),
         hf.RawEntry("Mac压缩的.docx".encode("utf-8"), report),  # UTF-8 without the flag
     ])
     got, tmp = _expand(tmp_path)
@@ -103,11 +94,11 @@ def test_bombs_become_one_archive_record(tmp_path: Path, kind: str) -> None:
     inbox = _inbox(tmp_path)
     limits = None
     if kind == "ratio":
-        data = _zip_bytes({"zeros.docx": bytes(20 << 20)})
+        data = hf.zip_bytes({"zeros.docx": bytes(20 << 20)})
     elif kind == "entries":
-        data = _zip_bytes({f"{i}.txt": b"x" for i in range(10_001)})
+        data = hf.zip_bytes({f"{i}.txt": b"x" for i in range(10_001)})
     else:
-        data = _zip_bytes({f"{i}.bin": bytes(range(256)) * 400 for i in range(6)})
+        data = hf.zip_bytes({f"{i}.bin": bytes(range(256)) * 400 for i in range(6)})
         limits = ZipLimits(max_total=500_000)
     (inbox / "炸弹.zip").write_bytes(data)
     got, tmp = _expand(tmp_path, limits)
@@ -120,8 +111,8 @@ def test_nested_bombs_share_the_budget(tmp_path: Path, report: bytes) -> None:
     """Bytes unpacked from nested archives count against the outer archive's limit."""
     inbox = _inbox(tmp_path)
     part = bytes(range(256)) * 400
-    inner = _zip_bytes({f"{i}.bin": part for i in range(3)})
-    (inbox / "外层.zip").write_bytes(_zip_bytes({"a.zip": inner, "b.zip": inner, "报告.docx": report}))
+    inner = hf.zip_bytes({f"{i}.bin": part for i in range(3)})
+    (inbox / "外层.zip").write_bytes(hf.zip_bytes({"a.zip": inner, "b.zip": inner, "报告.docx": report}))
     got, _ = _expand(tmp_path, ZipLimits(max_total=len(inner) * 2 + len(part) * 4 + len(report)))
     errors = {rel: s.error for rel, s in got.items() if s.error}
     assert errors == {"外层.zip!/b.zip": "archive_bomb"}
@@ -130,8 +121,8 @@ def test_nested_bombs_share_the_budget(tmp_path: Path, report: bytes) -> None:
 
 def test_too_deep_nesting_is_refused(tmp_path: Path, report: bytes) -> None:
     inbox = _inbox(tmp_path)
-    level3 = _zip_bytes({"报告.docx": report})
-    (inbox / "套娃.zip").write_bytes(_zip_bytes({"二层.zip": _zip_bytes({"三层.zip": level3})}))
+    level3 = hf.zip_bytes({"报告.docx": report})
+    (inbox / "套娃.zip").write_bytes(hf.zip_bytes({"二层.zip": hf.zip_bytes({"三层.zip": level3})}))
     got, _ = _expand(tmp_path)
     assert list(got) == ["套娃.zip!/二层.zip!/三层.zip"]
     src = got["套娃.zip!/二层.zip!/三层.zip"]
@@ -140,9 +131,9 @@ def test_too_deep_nesting_is_refused(tmp_path: Path, report: bytes) -> None:
 
 def test_broken_and_empty_archives(tmp_path: Path, report: bytes) -> None:
     inbox = _inbox(tmp_path)
-    whole = _zip_bytes({"报告.docx": report, "清单.docx": report})
+    whole = hf.zip_bytes({"报告.docx": report, "清单.docx": report})
     (inbox / "截断.zip").write_bytes(whole[:len(whole) // 2])
-    (inbox / "空.zip").write_bytes(_zip_bytes({"文件夹/": b""}))
+    (inbox / "空.zip").write_bytes(hf.zip_bytes({"文件夹/": b""}))
     (inbox / "单独的报告.docx").write_bytes(report)
     got, _ = _expand(tmp_path)
     assert got["空.zip"].error == "empty"
@@ -158,7 +149,7 @@ def test_broken_and_empty_archives(tmp_path: Path, report: bytes) -> None:
 
 def test_crc_error_marks_only_that_member(tmp_path: Path, report: bytes) -> None:
     inbox = _inbox(tmp_path)
-    data = bytearray(_zip_bytes({"坏.docx": report, "好.docx": report}))
+    data = bytearray(hf.zip_bytes({"坏.docx": report, "好.docx": report}))
     start = data.index(b"PK\x03\x04") + 30 + len("坏.docx".encode())
     data[start + 100] ^= 0xFF  # flip a byte inside the first member's compressed data
     (inbox / "部分损坏.zip").write_bytes(bytes(data))

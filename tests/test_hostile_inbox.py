@@ -9,7 +9,6 @@ the output folder: not in the working directory, not in HOME, not in TMPDIR.
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import stat
@@ -29,14 +28,6 @@ SAMPLE_PDF = ROOT / "samples" / "inbox" / "鹤溪区住房和城乡建设局2023
 KNOWN_CACHES = {"pufa-jieba"}
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
 def _first_page_scan(path: Path) -> Path:
     import pypdfium2 as pdfium
 
@@ -54,13 +45,13 @@ def build_corpus(inbox: Path, work: Path) -> dict[str, tuple[str, str | None]]:
     (inbox / "市场监管局" / "2022年度普法履职报告.docx").write_bytes(report)
     hf.write_raw_zip(inbox / "人社局材料.zip", [
         hf.RawEntry("人社局/2022年度履职报告.docx".encode("gbk"), report),
-        hf.RawEntry("人社局/案例/案例.zip".encode("gbk"), _zip({"以案释法典型案例.docx": report})),
+        hf.RawEntry("人社局/案例/案例.zip".encode("gbk"), hf.zip_bytes({"以案释法典型案例.docx": report})),
         hf.RawEntry(b"../../escape.docx", report),
         hf.RawEntry(b"/tmp/escape.docx", report),
         hf.RawEntry(b"link.docx", b"/etc/passwd", mode=stat.S_IFLNK | 0o777),
     ])
     hf.write_raw_zip(inbox / "加密材料.zip", [hf.RawEntry("报告.docx".encode("gbk"), report, password=b"1234")])
-    (inbox / "炸弹.zip").write_bytes(_zip({"zeros.docx": bytes(30 << 20)}))
+    (inbox / "炸弹.zip").write_bytes(hf.zip_bytes({"zeros.docx": bytes(30 << 20)}))
     hf.docx_with_document_xml(inbox / "外部实体.docx", hf.XXE)
     hf.docx_with_document_xml(inbox / "亿万笑声.docx", hf.LAUGHS)
     hf.xlsx_with_shared_strings(inbox / "统计表外部实体.xlsx", hf.SST_XXE)
