@@ -40,6 +40,7 @@ _P, _TBL, _TR, _TC, _R, _T, _PPR = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w
 _TCPR, _GRID_SPAN, _VMERGE, _VAL = w("tcPr"), w("gridSpan"), w("vMerge"), w("val")
 _RUN_BOLD, _PSTYLE, _OUTLINE = f"{w('rPr')}/{w('b')}", w("pStyle"), w("outlineLvl")
 _TABS, _BREAKS, _HYPHEN, _TXBX = (w("tab"), w("ptab")), (w("br"), w("cr")), w("noBreakHyphen"), w("txbxContent")
+_SDT, _CUSTOM_XML = w("sdt"), w("customXml")
 
 
 class _Walker:
@@ -89,26 +90,27 @@ class _Walker:
 
     # -- tables -----------------------------------------------------------
     def table(self, tbl: etree._Element) -> None:
+        """One block per cell with text, a merged cell once; the hot loop of list-like documents."""
         self.table_no += 1
         t = self.table_no
+        blocks, prefix = self.blocks, self.numbering.prefix
         for r, tr in enumerate(tbl.iterchildren(_TR)):
             col = 0
             for tc in _cells(tr):
-                tcpr = tc.find(_TCPR)
-                span = _grid_span(tcpr)
-                if not _is_vmerge_continue(tcpr):
+                span, merged = _merge(tc)
+                if not merged:
                     texts = []
-                    for child in tc:
+                    for child in tc.iterchildren(_P, _TBL):
                         if child.tag == _P:
-                            s = self.numbering.prefix(child) + para_text(child)
+                            s = prefix(child) + para_text(child)
                             if s.strip():
                                 texts.append(s)
-                        elif child.tag == _TBL:
+                        else:
                             self.table(child)
                     text = "\n".join(texts)
                     if text.strip():
-                        self.blocks.append(Block(text, f"表{t}第{r + 1}行第{col + 1}列",
-                                                 kind="cell", table=t, row=r, col=col))
+                        blocks.append(Block(text, f"表{t}第{r + 1}行第{col + 1}列",
+                                            kind="cell", table=t, row=r, col=col))
                 col += span
 
     # -- body ---------------------------------------------------------------
@@ -139,24 +141,39 @@ _KIND_WHERE = {"header": "页眉", "footer": "页脚", "note": "脚注"}
 
 
 def _cells(tr: etree._Element):
-    for child in tr:
+    for child in tr.iterchildren(_TC, _SDT, _CUSTOM_XML):
         if child.tag == _TC:
             yield child
-        elif child.tag in (w("sdt"), w("customXml")):
-            yield from (c for c in child.iter(_TC))
+        else:
+            yield from child.iter(_TC)
 
 
-def _grid_span(tcpr: etree._Element | None) -> int:
-    gs = tcpr.find(_GRID_SPAN) if tcpr is not None else None
+def first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el.find(tag)`` for a plain tag, without ElementPath: the first child is usually the one."""
+    for child in el:
+        return child if child.tag == tag else next(el.iterchildren(tag), None)
+    return None
+
+
+def _merge(tc: etree._Element) -> tuple[int, bool]:
+    """The cell's grid span, and whether it continues a vertical merge (read in the cell above)."""
+    tcpr = first_child(tc, _TCPR)
+    if tcpr is None:
+        return 1, False
+    span, vmerge = None, None
+    for el in tcpr.iterchildren(_GRID_SPAN, _VMERGE):
+        if el.tag == _GRID_SPAN:
+            span = el if span is None else span
+        elif vmerge is None:
+            vmerge = el
+    return _grid_span(span), vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
+
+
+def _grid_span(gs: etree._Element | None) -> int:
     try:
         return max(1, int(gs.get(_VAL))) if gs is not None else 1
     except (TypeError, ValueError):
         return 1
-
-
-def _is_vmerge_continue(tcpr: etree._Element | None) -> bool:
-    vm = tcpr.find(_VMERGE) if tcpr is not None else None
-    return vm is not None and vm.get(_VAL, "continue") == "continue"
 
 
 def _run_bold(r: etree._Element) -> bool:
@@ -271,6 +288,7 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
         parts = [(kind, parse_xml(read_member(zf, part), part))
                  for kind, part in _header_footer_parts(zf) if part in names]
         used = {el.get(_VAL, "") for tree in (root, *(t for _, t in parts)) for el in tree.iter(_PSTYLE)}
+        numbering.index(body)
         walker = _Walker(_styles(zf, used), numbering)
         walker.body(body)
         seen: set[str] = set()

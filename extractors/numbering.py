@@ -23,6 +23,7 @@ def _w(tag: str) -> str:
 
 
 _NUMPR_PATH = f"{_w('pPr')}/{_w('numPr')}"
+_PPR, _NUMPR = _w("pPr"), _w("numPr")
 
 
 def chinese_counting(n: int) -> str:
@@ -65,6 +66,8 @@ class Numbering:
     # (numId) -> {ilvl: (fmt, lvlText, start)}
     levels: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)
     counters: dict[str, list[int]] = field(default_factory=dict)
+    # paragraph -> its pPr/numPr, for the tree given to ``index`` (None: look each one up)
+    numprs: dict[etree._Element, etree._Element] | None = None
 
     @classmethod
     def empty(cls) -> "Numbering":
@@ -88,11 +91,20 @@ class Numbering:
                 levels[num.get(_w("numId"), "")] = abstract.get(ref.get(_w("val"), ""), {})
         return cls(levels)
 
+    def index(self, root: etree._Element) -> None:
+        """Find every paragraph's ``pPr/numPr`` of ``root`` in one pass (most paragraphs have none)."""
+        numprs: dict[etree._Element, etree._Element] = {}
+        for numpr in root.iter(_NUMPR):
+            ppr = numpr.getparent()
+            if ppr.tag == _PPR:
+                numprs.setdefault(ppr.getparent(), numpr)  # document order: p.find's first match
+        self.numprs = numprs
+
     def prefix(self, p: etree._Element) -> str:
         """The rendered number of paragraph ``p`` (advancing the counters)."""
         if not self.levels:
             return ""
-        numpr = p.find(_NUMPR_PATH)
+        numpr = self.numprs.get(p) if self.numprs is not None else p.find(_NUMPR_PATH)
         if numpr is None:
             return ""
         num_id = _val(numpr, "numId", "")
