@@ -39,7 +39,7 @@ _BODY_CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("move
 _P, _TBL, _TR, _TC, _R, _T, _PPR = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t"), w("pPr")
 _TCPR, _GRID_SPAN, _VMERGE, _VAL = w("tcPr"), w("gridSpan"), w("vMerge"), w("val")
 _RUN_BOLD, _PSTYLE, _OUTLINE = f"{w('rPr')}/{w('b')}", w("pStyle"), w("outlineLvl")
-_TABS, _BREAKS, _HYPHEN, _TXBX = (w("tab"), w("ptab")), (w("br"), w("cr")), w("noBreakHyphen"), w("txbxContent")
+_TXBX = w("txbxContent")
 _SDT, _CUSTOM_XML = w("sdt"), w("customXml")
 
 
@@ -74,11 +74,11 @@ class _Walker:
         return [tb for tb in p.iter(_TXBX) if not _under(tb, p, _BOX_STOP)]
 
     def _is_heading(self, p: etree._Element, text: str) -> bool:
-        ppr = p.find(_PPR)
+        ppr = first_child(p, _PPR)
         if ppr is not None:
-            if ppr.find(_OUTLINE) is not None:
+            if first_child(ppr, _OUTLINE) is not None:
                 return True
-            st = ppr.find(_PSTYLE)
+            st = first_child(ppr, _PSTYLE)
             if st is not None:
                 name, outline = self.styles.get(st.get(_VAL, ""), ("", False))
                 if outline or name.lower().startswith("heading") or name.startswith("标题"):
@@ -89,29 +89,42 @@ class _Walker:
         return bool(runs) and all(_run_bold(r) for r in runs)
 
     # -- tables -----------------------------------------------------------
-    def table(self, tbl: etree._Element) -> None:
+    def table(self, tbl: etree._Element, merges: dict | None = None) -> None:
         """One block per cell with text, a merged cell once; the hot loop of list-like documents."""
+        if merges is None:
+            merges = _merges(tbl)
         self.table_no += 1
         t = self.table_no
-        blocks, prefix = self.blocks, self.numbering.prefix
+        blocks = self.blocks
         for r, tr in enumerate(tbl.iterchildren(_TR)):
             col = 0
             for tc in _cells(tr):
-                span, merged = _merge(tc)
+                tcpr, content = None, []
+                for child in tc:
+                    tag = child.tag
+                    if tag == _P or tag == _TBL:
+                        content.append(child)
+                    elif tag == _TCPR and tcpr is None:
+                        tcpr = child
+                span, merged = merges.get(tcpr, _NO_MERGE)
                 if not merged:
-                    texts = []
-                    for child in tc.iterchildren(_P, _TBL):
-                        if child.tag == _P:
-                            s = prefix(child) + para_text(child)
-                            if s.strip():
-                                texts.append(s)
-                        else:
-                            self.table(child)
-                    text = "\n".join(texts)
+                    text = self._cell_text(content, merges)
                     if text.strip():
                         blocks.append(Block(text, f"表{t}第{r + 1}行第{col + 1}列",
                                             kind="cell", table=t, row=r, col=col))
                 col += span
+
+    def _cell_text(self, content: list[etree._Element], merges: dict) -> str:
+        """A cell's paragraphs, one a line; a nested table is read on its own (before the cell)."""
+        texts = []
+        for child in content:
+            if child.tag == _P:
+                s = self.numbering.prefix(child) + para_text(child)
+                if s.strip():
+                    texts.append(s)
+            else:
+                self.table(child, merges)
+        return "\n".join(texts)
 
     # -- body ---------------------------------------------------------------
     def body(self, el: etree._Element, kind: str = "para") -> None:
@@ -155,18 +168,24 @@ def first_child(el: etree._Element, tag: str) -> etree._Element | None:
     return None
 
 
-def _merge(tc: etree._Element) -> tuple[int, bool]:
-    """The cell's grid span, and whether it continues a vertical merge (read in the cell above)."""
-    tcpr = first_child(tc, _TCPR)
-    if tcpr is None:
-        return 1, False
-    span, vmerge = None, None
-    for el in tcpr.iterchildren(_GRID_SPAN, _VMERGE):
-        if el.tag == _GRID_SPAN:
-            span = el if span is None else span
-        elif vmerge is None:
-            vmerge = el
-    return _grid_span(span), vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
+_NO_MERGE = (1, False)
+
+
+def _merges(tbl: etree._Element) -> dict[etree._Element, tuple[int, bool]]:
+    """tcPr -> (grid span, continues a vertical merge), for the cells of ``tbl`` that say either.
+
+    One pass over the table (nested ones included) instead of two lookups per cell; the
+    first ``w:gridSpan``/``w:vMerge`` child of a ``w:tcPr`` counts, as ``find`` would take it.
+    """
+    found: dict[etree._Element, list] = {}
+    for el in tbl.iter(_GRID_SPAN, _VMERGE):
+        tcpr = el.getparent()
+        if tcpr.tag == _TCPR:
+            slot = found.setdefault(tcpr, [None, None])
+            i = el.tag != _GRID_SPAN
+            slot[i] = el if slot[i] is None else slot[i]
+    return {tcpr: (_grid_span(gs), vm is not None and vm.get(_VAL, "continue") == "continue")
+            for tcpr, (gs, vm) in found.items()}
 
 
 def _grid_span(gs: etree._Element | None) -> int:
@@ -181,30 +200,42 @@ def _run_bold(r: etree._Element) -> bool:
     return b is not None and b.get(_VAL, "true") not in ("0", "false", "off")
 
 
+_EMITTED = {w("tab"): "\t", w("ptab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+_NO_TEXT = _SKIP | {_P}  # paragraphs nested in text boxes are read separately
+
+
 def para_text(p: etree._Element) -> str:
     """Visible text of a paragraph: insertions kept, deletions and field codes dropped."""
     out: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
-                continue
-            if tag == _T:
-                out.append(child.text or "")
-            elif tag in _TABS:
-                out.append("\t")
-            elif tag in _BREAKS:
-                out.append("\n")
-            elif tag == _HYPHEN:
-                out.append("-")
-            elif tag == _P:
-                continue  # paragraphs nested in text boxes are read separately
-            else:
-                walk(child)
-
-    walk(p)
+    for child in p:
+        tag = child.tag
+        if tag == _R:  # the usual case, a run's children looked at without a call
+            for el in child:
+                tag = el.tag
+                if tag == _T:
+                    out.append(el.text or "")
+                elif tag in _EMITTED:
+                    out.append(_EMITTED[tag])
+                elif tag not in _NO_TEXT and isinstance(tag, str):
+                    _collect(el, out)
+        elif tag == _T:
+            out.append(child.text or "")
+        elif tag in _EMITTED:
+            out.append(_EMITTED[tag])
+        elif tag not in _NO_TEXT and isinstance(tag, str):
+            _collect(child, out)
     return "".join(out)
+
+
+def _collect(el: etree._Element, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == _T:
+            out.append(child.text or "")
+        elif tag in _EMITTED:
+            out.append(_EMITTED[tag])
+        elif tag not in _NO_TEXT and isinstance(tag, str):
+            _collect(child, out)
 
 
 def _styles(zf: zipfile.ZipFile, used: set[str]) -> dict[str, tuple[str, bool]]:
@@ -281,15 +312,15 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
         if "word/document.xml" not in names:
             raise UnreadableFile("corrupt", "no word/document.xml")
         root = parse_xml(read_member(zf, "word/document.xml"), "document.xml")
-        numbering = Numbering.from_zip(zf) if "word/numbering.xml" in names else Numbering.empty()
+        numbering_root = (parse_xml(read_member(zf, "word/numbering.xml"), "numbering.xml")
+                          if "word/numbering.xml" in names else None)
         body = root.find(w("body"))
         if body is None:
             raise UnreadableFile("corrupt", "no w:body")
         parts = [(kind, parse_xml(read_member(zf, part), part))
                  for kind, part in _header_footer_parts(zf) if part in names]
         used = {el.get(_VAL, "") for tree in (root, *(t for _, t in parts)) for el in tree.iter(_PSTYLE)}
-        numbering.index(body)
-        walker = _Walker(_styles(zf, used), numbering)
+        walker = _Walker(_styles(zf, used), Numbering.for_body(numbering_root, body))
         walker.body(body)
         seen: set[str] = set()
         for kind, tree in parts:

@@ -66,7 +66,7 @@ class Numbering:
     # (numId) -> {ilvl: (fmt, lvlText, start)}
     levels: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)
     counters: dict[str, list[int]] = field(default_factory=dict)
-    # paragraph -> its pPr/numPr, for the tree given to ``index`` (None: look each one up)
+    # paragraph -> its pPr/numPr, for the body given to ``for_body`` (None: look each one up)
     numprs: dict[etree._Element, etree._Element] | None = None
 
     @classmethod
@@ -75,7 +75,10 @@ class Numbering:
 
     @classmethod
     def from_zip(cls, zf: zipfile.ZipFile) -> "Numbering":
-        root = parse_xml(read_member(zf, "word/numbering.xml"), "numbering.xml")
+        return cls.from_root(parse_xml(read_member(zf, "word/numbering.xml"), "numbering.xml"))
+
+    @classmethod
+    def from_root(cls, root: etree._Element) -> "Numbering":
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for an in root.iter(_w("abstractNum")):
             lv = {}
@@ -91,14 +94,21 @@ class Numbering:
                 levels[num.get(_w("numId"), "")] = abstract.get(ref.get(_w("val"), ""), {})
         return cls(levels)
 
-    def index(self, root: etree._Element) -> None:
-        """Find every paragraph's ``pPr/numPr`` of ``root`` in one pass (most paragraphs have none)."""
+    @classmethod
+    def for_body(cls, root: etree._Element | None, body: etree._Element) -> "Numbering":
+        """The numbering of ``body``'s paragraphs, from numbering.xml's ``root`` (None: there is none).
+
+        Every paragraph's ``pPr/numPr`` is found in one pass; the definitions are only
+        read when some paragraph is numbered.
+        """
         numprs: dict[etree._Element, etree._Element] = {}
-        for numpr in root.iter(_NUMPR):
+        for numpr in body.iter(_NUMPR):
             ppr = numpr.getparent()
             if ppr.tag == _PPR:
                 numprs.setdefault(ppr.getparent(), numpr)  # document order: p.find's first match
-        self.numprs = numprs
+        numbering = cls.from_root(root) if root is not None and numprs else cls()
+        numbering.numprs = numprs
+        return numbering
 
     def prefix(self, p: etree._Element) -> str:
         """The rendered number of paragraph ``p`` (advancing the counters)."""
