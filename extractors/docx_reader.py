@@ -38,15 +38,16 @@ _BODY_CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("move
 # Tags and paths looked up for every paragraph and cell, built once.
 _P, _TBL, _TR, _TC, _R, _T, _PPR = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t"), w("pPr")
 _TCPR, _GRID_SPAN, _VMERGE, _VAL = w("tcPr"), w("gridSpan"), w("vMerge"), w("val")
-_RUN_BOLD, _PSTYLE, _OUTLINE = f"{w('rPr')}/{w('b')}", w("pStyle"), w("outlineLvl")
+_RPR, _B, _PSTYLE, _OUTLINE = w("rPr"), w("b"), w("pStyle"), w("outlineLvl")
 _TXBX = w("txbxContent")
 _SDT, _CUSTOM_XML = w("sdt"), w("customXml")
 
 
 class _Walker:
-    def __init__(self, styles: dict[str, tuple[str, bool]], numbering: Numbering) -> None:
+    def __init__(self, styles: dict[str, tuple[str, bool]], numbering: Numbering, boxes: bool = True) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.boxes = boxes  # whether the tree has text boxes at all (most have none)
         self.blocks: list[Block] = []
         self.para_no = 0
         self.table_no = 0
@@ -71,22 +72,27 @@ class _Walker:
 
     def _textboxes(self, p: etree._Element) -> list[etree._Element]:
         """Text-box contents once: outermost txbxContent not under an mc:Fallback."""
+        if not self.boxes:
+            return []
         return [tb for tb in p.iter(_TXBX) if not _under(tb, p, _BOX_STOP)]
 
     def _is_heading(self, p: etree._Element, text: str) -> bool:
         ppr = first_child(p, _PPR)
         if ppr is not None:
-            if first_child(ppr, _OUTLINE) is not None:
-                return True
-            st = first_child(ppr, _PSTYLE)
+            st = None
+            for child in ppr:  # a few children: cheaper than a tag-filtered lookup
+                tag = child.tag
+                if tag == _OUTLINE:
+                    return True
+                if tag == _PSTYLE and st is None:
+                    st = child
             if st is not None:
                 name, outline = self.styles.get(st.get(_VAL, ""), ("", False))
                 if outline or name.lower().startswith("heading") or name.startswith("标题"):
                     return True
         if len(text.strip()) > 30:
             return False
-        runs = [r for r in p.iter(_R) if "".join(r.itertext()).strip()]
-        return bool(runs) and all(_run_bold(r) for r in runs)
+        return _all_runs_bold(p)
 
     # -- tables -----------------------------------------------------------
     def table(self, tbl: etree._Element, merges: dict | None = None) -> None:
@@ -196,9 +202,26 @@ def _grid_span(gs: etree._Element | None) -> int:
         return 1
 
 
+def _all_runs_bold(p: etree._Element) -> bool:
+    """Whether ``p`` has runs with text and every one of them is bold."""
+    any_text = False
+    for r in p.iter(_R):
+        # the run's text and tails, as "".join(r.itertext()), in C
+        if etree.tostring(r, method="text", encoding=str, with_tail=False).strip():
+            if not _run_bold(r):
+                return False
+            any_text = True
+    return any_text
+
+
 def _run_bold(r: etree._Element) -> bool:
-    b = r.find(_RUN_BOLD)
-    return b is not None and b.get(_VAL, "true") not in ("0", "false", "off")
+    """``r.find("rPr/b")`` says bold, looked up without ElementPath."""
+    for rpr in r:
+        if rpr.tag == _RPR:
+            for b in rpr:
+                if b.tag == _B:
+                    return b.get(_VAL, "true") not in ("0", "false", "off")
+    return False
 
 
 _EMITTED = {w("tab"): "\t", w("ptab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
@@ -285,16 +308,18 @@ def _style_tags(pat: re.Pattern, data: bytes, sid: bytes):
     only tried there when ``w:styleId="sid"`` (or '…') comes before the tag's first ``>``:
     the part of the pattern ahead of it cannot cross a ``>``.
     """
-    literals = (b'w:styleId="' + sid + b'"', b"w:styleId='" + sid + b"'")
-    pos, lit = data.find(b"<w:style"), -1
+    literals = [[b'w:styleId="' + sid + b'"', -1], [b"w:styleId='" + sid + b"'", -1]]
+    pos = data.find(b"<w:style")
     while pos >= 0:
-        if lit < pos:
-            found = [k for k in (data.find(x, pos) for x in literals) if k >= 0]
-            if not found:
-                return
-            lit = min(found)
+        for lit in literals:  # the next place of each literal at or after pos (len(data): none)
+            if lit[1] < pos:
+                k = data.find(lit[0], pos)
+                lit[1] = k if k >= 0 else len(data)
+        first = min(literals[0][1], literals[1][1])
+        if first == len(data):
+            return
         end = data.find(b">", pos)
-        m = pat.match(data, pos) if 0 <= lit < end or end < 0 else None
+        m = pat.match(data, pos) if first < end or end < 0 else None
         if m:
             yield m
             pos = data.find(b"<w:style", m.end())
@@ -348,7 +373,8 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
         parts = [(kind, parse_xml(read_member(zf, part), part))
                  for kind, part in _header_footer_parts(zf) if part in names]
         used = {el.get(_VAL, "") for tree in (root, *(t for _, t in parts)) for el in tree.iter(_PSTYLE)}
-        walker = _Walker(_styles(zf, used), Numbering.for_body(numbering_root, body))
+        walker = _Walker(_styles(zf, used), Numbering.for_body(numbering_root, body),
+                         boxes=next(body.iter(_TXBX), None) is not None)
         walker.body(body)
         seen: set[str] = set()
         for kind, tree in parts:
