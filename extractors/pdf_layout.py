@@ -40,48 +40,89 @@ class Para:
     closed: bool  # its last line stops short: not continued on the next page
 
 
-def page_chars(textpage) -> list[tuple[str, float, float, float, float]]:  # noqa: ANN001 - PdfTextPage
-    """(char, left, right, bottom, top) of every visible character of a page."""
-    count, get_unicode, get_box = _text_calls()
+_INVISIBLE = re.compile(r"[\x00-\x1f\ufffe\uffff\s]")  # control, non-character or white space
+
+
+@dataclass
+class Chars:
+    """The visible characters of a page as columns: ``text[i]`` spans lefts[i]..rights[i], bottoms[i]..tops[i]."""
+
+    text: str
+    lefts: list[float]
+    rights: list[float]
+    bottoms: list[float]
+    tops: list[float]
+
+    def boxes(self) -> list[tuple[str, float, float, float, float]]:
+        """(char, left, right, bottom, top) of each character."""
+        return list(zip(self.text, self.lefts, self.rights, self.bottoms, self.tops))
+
+
+def page_chars(textpage) -> Chars:  # noqa: ANN001 - PdfTextPage
+    """Every visible character of a page and its box."""
+    count, get_unicode, get_box, get_text, text_index = _text_calls()
     tp = textpage.raw
+    n = count(tp)
+    text = _page_text(get_text, text_index, tp, n)
+    if text is None:  # each character's code asked for one by one
+        text = "".join([chr(get_unicode(tp, i)) for i in range(n)])
     box = (ctypes.c_double * 4)()  # left, right, bottom, top; kept from the last char if a call fails
-    refs = [ctypes.byref(box, 8 * k) for k in range(4)]
-    values = memoryview(box).cast("B").cast("d")
-    out = []
-    for i in range(count(tp)):
-        code = get_unicode(tp, i)
-        if code in (0, 0xFFFE, 0xFFFF) or code < 32 and code not in (9,):
-            continue
-        ch = chr(code)
-        if ch.isspace():
-            continue
-        get_box(tp, i, *refs)
-        left, right, bottom, top = values.tolist()
-        out.append((ch, left, right, bottom, top))
-    return out
+    left, right, bottom, top = (ctypes.byref(box, 8 * k) for k in range(4))
+    one, boxes = memoryview(box).cast("B"), bytearray()
+    start = 0
+    for end in [m.start() for m in _INVISIBLE.finditer(text)] + [n]:  # runs of visible characters
+        for i in range(start, end):
+            get_box(tp, i, left, right, bottom, top)
+            boxes += one
+        start = end + 1
+    flat = memoryview(boxes).cast("d").tolist()
+    return Chars(_INVISIBLE.sub("", text), flat[0::4], flat[1::4], flat[2::4], flat[3::4])
+
+
+def _page_text(get_text, text_index, tp, n: int) -> str | None:  # noqa: ANN001 - ctypes
+    """The code of each of the page's ``n`` characters from one ``FPDFText_GetText`` call.
+
+    pdfium's page text has one entry per character of its list, in order, except for the
+    characters it leaves out (control characters, characters with neither a code nor a
+    Unicode value): with one left out the last character's text index falls below n-1,
+    and None asks for the codes one by one. The entries equal ``FPDFText_GetUnicode``,
+    but for hyphens and unmapped characters (U+FFFE for 2 and 0: invisible either way).
+    A code beyond U+FFFF is dropped (or split in two by older pdfium builds): the length
+    differs, and None again.
+    """
+    if n == 0:
+        return ""
+    if text_index(tp, n - 1) != n - 1:
+        return None
+    buf = (ctypes.c_uint16 * (2 * n + 2))()  # room for the surrogate pairs of older builds
+    if get_text(tp, 0, n, buf) != n + 1:  # n code units and the terminator
+        return None
+    text = bytes(buf)[:2 * n].decode("utf-16-le", "surrogatepass")
+    return text if len(text) == n else "".join(map(chr, buf[:n]))  # a surrogate pair is two characters
 
 
 @functools.cache
 def _text_calls():  # noqa: ANN202 - ctypes function pointers
-    """FPDFText_CountChars, _GetUnicode and _GetCharBox, the last two without argument checks.
+    """FPDFText_CountChars, _GetUnicode, _GetCharBox, _GetText and _GetTextIndexFromCharIndex.
 
     pypdfium2's bindings convert and check every argument through ``argtypes``, which
     costs more than pdfium's own work for one character; the same C functions called
-    through bare pointers (arguments we build: the text page, an int, four ``byref``
-    doubles) take a third of the time, and a page has thousands of characters.
+    through bare pointers (arguments we build: the text page, ints, ``byref`` doubles,
+    a ctypes array) take a third of the time, and a page has thousands of characters.
     """
     import pypdfium2.raw as raw
 
-    def bare(fn, restype):  # noqa: ANN001, ANN202
+    def bare(fn, restype=ctypes.c_int):  # noqa: ANN001, ANN202
         f = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
         f.restype = restype
         return f
 
     return (raw.FPDFText_CountChars, bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
-            bare(raw.FPDFText_GetCharBox, ctypes.c_int))
+            bare(raw.FPDFText_GetCharBox), bare(raw.FPDFText_GetText),
+            bare(raw.FPDFText_GetTextIndexFromCharIndex))
 
 
-def lines_of(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
+def lines_of(chars: Chars) -> list[Line]:
     """Characters grouped by baseline (top to bottom), each line left to right.
 
     A character joins the line above when its mid-height is within half a median
@@ -89,9 +130,9 @@ def lines_of(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
     columns (one list per field, lines as slices) rather than line by line: a page has
     a few dozen lines of a few dozen characters.
     """
-    if not chars:
+    if not chars.text:
         return []
-    chs, lefts, rights, bottoms, tops = map(list, zip(*chars))
+    lefts, bottoms, tops = chars.lefts, chars.bottoms, chars.tops
     heights = [t - b for b, t in zip(bottoms, tops)]  # > 0 exactly when top > bottom
     positive = [d for d in heights if d > 0]
     h = _median(positive) if positive else 10.0
@@ -103,8 +144,9 @@ def lines_of(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
         if end - start > 1:
             order[start:end] = sorted(order[start:end], key=lefts.__getitem__)
         start = end
-    columns = [[col[i] for i in order] for col in (lefts, rights, mids, heights)]
-    return _lines("".join([chs[i] for i in order]), *columns, bounds, h)
+    columns = [[col[i] for i in order] for col in (lefts, chars.rights, mids, heights)]
+    text = chars.text
+    return _lines("".join([text[i] for i in order]), *columns, bounds, h)
 
 
 def _row_bounds(mids: list[float], half: float) -> list[int]:

@@ -218,6 +218,44 @@ def encrypted_pdf(path: Path, user_password: bytes = b"secret", owner_password: 
                       + file_id.hex().encode() + b">]")
 
 
+_ODD_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Odd def /CMapType 2 def
+1 begincodespacerange <00> <FF> endcodespacerange
+7 beginbfchar
+<41> <D842DFB7> <42> <FB01> <43> <0002> <44> <0000> <45> <4E2D> <46> <00A0> <47> <3000>
+endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+_ODD_PAGES = [
+    # double spaces, kerning, a hyphen pdfium joins, a soft hyphen; through the ToUnicode map of
+    # F2: a ligature (ﬁ), a code mapped to U+0000, 中, no-break and ideographic spaces, 𠮷 (beyond U+FFFF)
+    b"BT /F1 12 Tf 72 700 Td (Hello  World) Tj 0 -20 Td [(Ke) 120 (rn) -900 (ing)] TJ 0 -20 Td (co-) Tj "
+    b"0 -20 Td (operate\\255) Tj ET BT /F2 14 Tf 72 600 Td (BDEFGA) Tj 0 -20 Td (E E  E) Tj ET",
+    # control characters, which pdfium leaves out of its page text
+    b"BT /F2 14 Tf 72 700 Td (ECE) Tj ET BT /F1 12 Tf 72 650 Td (\\001\\002x\\003) Tj ET",
+    # marked content replaced by its /ActualText
+    b"/Span << /ActualText (abc) >> BDC BT /F1 12 Tf 72 700 Td (xyz) Tj ET EMC BT /F1 12 Tf 72 650 Td (after) Tj ET",
+    b"",  # no text at all
+]
+
+
+def pdf_with_odd_characters(path: Path) -> Path:
+    """A four-page PDF of the characters pdfium's page text treats apart from its character list."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               b"<< /Length %d >>\nstream\n" % len(_ODD_CMAP) + _ODD_CMAP + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>"]
+    kids = []
+    for content in _ODD_PAGES:
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R /F2 5 0 R >> >> >>" % len(objects))
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
+    return _write_pdf(path, objects)
+
+
 def _write_pdf(path: Path, objects: list[bytes], trailer_extra: bytes = b"") -> Path:
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -77,3 +77,44 @@ def test_xlsx_with_billion_laughs_is_refused(tmp_path):
     with pytest.raises(UnreadableFile) as e:
         read_document(bomb, "bomb.xlsx")
     assert e.value.code == "unsafe_content"
+
+
+def _chars_one_by_one(textpage) -> list[tuple]:
+    """Each visible character and its box, asked of pdfium one character at a time."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    out = []
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code in (0, 0xFFFE, 0xFFFF) or code < 32 and code != 9 or chr(code).isspace():
+            continue
+        raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
+        out.append((chr(code), left.value, right.value, bottom.value, top.value))
+    return out
+
+
+def test_page_characters_read_at_once_are_those_read_one_by_one(tmp_path):
+    import pypdfium2 as pdfium
+
+    from extractors.pdf_layout import _page_text, _text_calls, page_chars
+    from tests.hostile_files import pdf_with_odd_characters
+
+    count, _, _, get_text, text_index = _text_calls()
+    paths = [pdf_with_odd_characters(tmp_path / "odd.pdf"), _any_pdf()]
+    at_once = []
+    for path in paths:
+        pdf = pdfium.PdfDocument(path)
+        for i in range(len(pdf)):
+            tp = pdf[i].get_textpage()
+            assert page_chars(tp).boxes() == _chars_one_by_one(tp)
+            at_once.append(_page_text(get_text, text_index, tp.raw, count(tp.raw)) is not None)
+            tp.close()
+        pdf.close()
+    assert at_once[:4] == [True, False, True, True]  # the control characters' page is read one by one
+    pdf = pdfium.PdfDocument(paths[0])
+    assert page_chars(pdf[0].get_textpage()).text.startswith("HelloWorldKerningcooperatefi中\ud842\udfb7中")
+    pdf.close()
