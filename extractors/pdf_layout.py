@@ -14,6 +14,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from math import isfinite
 from operator import neg
 
 _HEAD = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)"
@@ -146,17 +147,46 @@ def lines_of(chars: Chars) -> list[Line]:
         start = end
     columns = [[col[i] for i in order] for col in (lefts, chars.rights, mids, heights)]
     text = chars.text
-    return _lines("".join([text[i] for i in order]), *columns, bounds, h)
+    return _lines("".join([text[i] for i in order]), *columns, bounds, h, len(positive) == len(heights))
 
 
 def _row_bounds(mids: list[float], half: float) -> list[int]:
     """Where each line ends in ``mids`` (descending): a mid-height more than ``half`` from
-    the median of the line so far opens the next line."""
+    the median of the line so far opens the next line.
+
+    Taken a run at a time: the next characters within ``half`` of the line's median all
+    join it, for the median only falls as lower characters join (each of them would have
+    joined one at a time); the first that does not is asked again with the new median.
+    Where the runs end is found by bisection and checked with the exact comparison.
+    """
+    n = len(mids)
+    if not isfinite(sum(mids)):  # a NaN or infinity: no order to rely on
+        return _row_bounds_one_by_one(mids, half)
+    bounds, start, pos = [], 0, 1
+    while pos < n:
+        size = pos - start  # the line so far is mids[start:pos], in order: its median needs no sort
+        k = start + (size >> 1)
+        med = mids[k] if size & 1 else (mids[k - 1] + mids[k]) / 2
+        end = bisect_right(mids, half - med, pos, key=neg)  # about the first with med - m > half
+        while end > pos and not abs(med - mids[end - 1]) <= half:
+            end -= 1
+        while end < n and abs(med - mids[end]) <= half:
+            end += 1
+        if end > pos:
+            pos = end
+        else:
+            bounds.append(pos)
+            start, pos = pos, pos + 1
+    bounds.append(n)
+    return bounds
+
+
+def _row_bounds_one_by_one(mids: list[float], half: float) -> list[int]:
     bounds, start = [], 0
     for pos in range(1, len(mids)):
-        n = pos - start  # the line so far is mids[start:pos], in order: its median needs no sort
-        k = start + (n >> 1)
-        med = mids[k] if n & 1 else (mids[k - 1] + mids[k]) / 2
+        size = pos - start
+        k = start + (size >> 1)
+        med = mids[k] if size & 1 else (mids[k - 1] + mids[k]) / 2
         if not abs(med - mids[pos]) <= half:
             bounds.append(pos)
             start = pos
@@ -165,13 +195,13 @@ def _row_bounds(mids: list[float], half: float) -> list[int]:
 
 
 def _lines(text: str, lefts: list[float], rights: list[float], mids: list[float], heights: list[float],
-           bounds: list[int], h: float) -> list[Line]:
+           bounds: list[int], h: float, all_positive: bool) -> list[Line]:
     """The lines of ``text`` (lines one after another, each left to right; ``bounds`` their ends),
-    with its characters' lefts, rights, mid-heights and heights."""
+    with its characters' lefts, rights, mid-heights and heights (``all_positive``: all are > 0)."""
     spaces = _spaces(text, lefts, rights, 0.45 * h)
     lines, start = [], 0
     for end in bounds:
-        hs = [x for x in heights[start:end] if x > 0]
+        hs = heights[start:end] if all_positive else [x for x in heights[start:end] if x > 0]
         lh = _median(hs) if hs else h
         x0 = lefts[start]
         if text[start] in _OPENING and end - start > 1:

@@ -118,3 +118,20 @@ def test_page_characters_read_at_once_are_those_read_one_by_one(tmp_path):
     pdf = pdfium.PdfDocument(paths[0])
     assert page_chars(pdf[0].get_textpage()).text.startswith("HelloWorldKerningcooperatefi中\ud842\udfb7中")
     pdf.close()
+
+
+def test_lines_found_by_runs_are_the_lines_found_one_character_at_a_time():
+    import math
+    import random
+
+    from extractors.pdf_layout import _row_bounds, _row_bounds_one_by_one
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        half = rng.choice([0.5, 3.3, 5.0, 1e-9])
+        steps = [0.0, half, math.nextafter(half, 0), math.nextafter(half, 9), half / 2, rng.uniform(0, 3 * half)]
+        mids = [500.0]
+        for _ in range(rng.randint(0, 40)):
+            mids.append(mids[-1] - rng.choice(steps))
+        assert _row_bounds(mids, half) == _row_bounds_one_by_one(mids, half)
+    assert _row_bounds([5.0, math.nan, 1.0], 1.0) == _row_bounds_one_by_one([5.0, math.nan, 1.0], 1.0)
