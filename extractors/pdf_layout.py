@@ -89,7 +89,8 @@ def _page_text(get_text, text_index, tp, n: int) -> str | None:  # noqa: ANN001 
     and None asks for the codes one by one. The entries equal ``FPDFText_GetUnicode``,
     but for hyphens and unmapped characters (U+FFFE for 2 and 0: invisible either way).
     A code beyond U+FFFF is dropped (or split in two by older pdfium builds): the length
-    differs, and None again.
+    differs, and None again. (A code past U+10FFFF, on which ``chr`` fails when the codes
+    are asked one by one, comes out cut to 16 bits.)
     """
     if n == 0:
         return ""

@@ -128,3 +128,30 @@ def test_cell_blocks_are_the_blocks_the_dataclass_makes():
     slow = Block("第一季度", "表1第2行第3列", kind="cell", table=1, row=1, col=2)
     assert fast == slow and vars(fast) == vars(slow) and hash(fast) == hash(slow)
     assert list(vars(fast)) == [f.name for f in dataclasses.fields(Block)]
+
+
+def test_style_tags_found_by_byte_search_are_those_the_pattern_finds():
+    import random
+
+    from extractors.docx_styles import _style_pattern, _style_tags
+
+    rng = random.Random(3)
+    pieces = [b"<w:style", b"<w:styles", b" w:styleId=", b"\tw:styleId=", b'"a"', b"'a'", b'"b"',
+              b">", b"/>", b" ", b"x", b'"', b"'", b"a", b">'", b"a>"]
+    for sid in (b"a", b"b", b"a'", b"a>"):
+        pat = _style_pattern(sid)
+        for _ in range(3000):
+            data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+            assert [m.span() for m in _style_tags(pat, data, sid)] == [m.span() for m in pat.finditer(data)]
+
+
+def test_dtd_check_finds_what_the_pattern_finds():
+    import random
+
+    from extractors.xmlsafe import _DOCTYPE, has_dtd
+
+    rng = random.Random(4)
+    pieces = [b"<", b"!", b"D", b"d", b"OCTYPE", b"octype", b"ENTITY", b"entity", b"<!", b"<!DOCTYP", b"x"]
+    for _ in range(20000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert has_dtd(data) == bool(_DOCTYPE.search(data))
