@@ -146,9 +146,9 @@ def lines_of(chars: Chars) -> list[Line]:
         if end - start > 1:
             order[start:end] = sorted(order[start:end], key=lefts.__getitem__)
         start = end
-    columns = [[col[i] for i in order] for col in (lefts, chars.rights, mids, heights)]
-    text = chars.text
-    return _lines("".join([text[i] for i in order]), *columns, bounds, h, len(positive) == len(heights))
+    each = list(zip(chars.text, lefts, chars.rights, mids, heights))
+    text, *columns = zip(*[each[i] for i in order])  # reordered as one list of tuples, then columns again
+    return _lines("".join(text), *columns, bounds, h, len(positive) == len(heights))
 
 
 def _row_bounds(mids: list[float], half: float) -> list[int]:
@@ -195,8 +195,8 @@ def _row_bounds_one_by_one(mids: list[float], half: float) -> list[int]:
     return bounds
 
 
-def _lines(text: str, lefts: list[float], rights: list[float], mids: list[float], heights: list[float],
-           bounds: list[int], h: float, all_positive: bool) -> list[Line]:
+def _lines(text: str, lefts: tuple[float, ...], rights: tuple[float, ...], mids: tuple[float, ...],
+           heights: tuple[float, ...], bounds: list[int], h: float, all_positive: bool) -> list[Line]:
     """The lines of ``text`` (lines one after another, each left to right; ``bounds`` their ends),
     with its characters' lefts, rights, mid-heights and heights (``all_positive``: all are > 0)."""
     spaces = _spaces(text, lefts, rights, 0.45 * h)
@@ -216,7 +216,7 @@ def _lines(text: str, lefts: list[float], rights: list[float], mids: list[float]
 _ASCII_RUN = re.compile(r"[\x00-\x7f]{2,}")
 
 
-def _spaces(text: str, lefts: list[float], rights: list[float], gap: float) -> list[int]:
+def _spaces(text: str, lefts: tuple[float, ...], rights: tuple[float, ...], gap: float) -> list[int]:
     """Positions of ``text`` preceded by a space: two ASCII characters set more than ``gap`` apart."""
     return [j for m in _ASCII_RUN.finditer(text) for j in range(m.start() + 1, m.end())
             if lefts[j] - rights[j - 1] > gap]
