@@ -53,6 +53,13 @@ class Para:
     col: int | None = None
     opens: tuple[str, ...] = ()  # sections a heading opens
 
+    def __init__(self, text: str, where: str, kind: str, section: str | None, heading_level: int, index: int,
+                 table: int | None = None, row: int | None = None, col: int | None = None,
+                 opens: tuple[str, ...] = ()) -> None:
+        # one call instead of a frozen dataclass's object.__setattr__ per field (see Block)
+        self.__dict__.update(text=text, where=where, kind=kind, section=section, heading_level=heading_level,
+                             index=index, table=table, row=row, col=col, opens=opens)
+
 
 def sections_of_heading(text: str) -> list[str]:
     """The sections a heading opens, in SPEC order (存在问题及下一步打算 opens two)."""

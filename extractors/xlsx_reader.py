@@ -190,6 +190,7 @@ def _cell_value(c: etree._Element, book: _Book) -> object:
 def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Block]) -> None:
     check_no_dtd(data, title)
     row_no = 0
+    append, strings = blocks.append, book.strings
     try:
         for _, row in etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
                                       no_network=True, load_dtd=False, huge_tree=False):
@@ -199,11 +200,17 @@ def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Blo
                 ref = c.get("r", "")
                 letters = ref.rstrip(_DIGITS)
                 col = (_ref_column(letters) if len(letters) < len(ref) else None) or col + 1
-                value = _cell_value(c, book)
+                if c.get("t") == "s":  # most cells: a shared string (the checks of _cell_value, inlined)
+                    index = _value_text(c)
+                    try:
+                        value = strings[int(index)] if index else None
+                    except (ValueError, IndexError):
+                        raise UnreadableFile("corrupt", f"bad cell value {index!r}") from None
+                else:
+                    value = _cell_value(c, book)
                 text = (value if type(value) is str else cell_text(value)).strip()
                 if text:
-                    blocks.append(Block(text, f"{title}!{column_letter(col)}{row_no}",
-                                        kind="cell", table=t, row=row_no - 1, col=col - 1))
+                    append(Block(text, f"{title}!{column_letter(col)}{row_no}", "cell", None, t, row_no - 1, col - 1))
             if len(blocks) > _MAX_CELLS:
                 raise UnreadableFile("too_large", "too many cells")
             row.clear()
