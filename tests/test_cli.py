@@ -76,6 +76,11 @@ def test_check_writes_records_with_fields_evidence_and_findings(inbox, roster, t
     assert bad["status"] == "error" and bad["error"]["code"] == "corrupt" and "重新" in bad["error"]["message"]
     assert rec["missing_units"] == ["区民政局"]
     assert (out / "台账.xlsx").is_file()
+    lines = (out / "records.json").read_text(encoding="utf-8").splitlines()
+    # a key per line, one line per file and per unit: readable, and compared line by line
+    assert lines[:3] == ["{", ' "schema": "pufa.records/1",', ' "year": 2022,']
+    assert sum(line.startswith('  {"path": ') for line in lines) == len(rec["files"])
+    assert sum(line.startswith('  {"unit": ') for line in lines) == len(rec["units"])
 
 
 def test_second_run_gives_the_same_records(inbox, roster, tmp_path):
