@@ -206,7 +206,9 @@ def unify_names(names: list[str]) -> dict[str, str]:
 
 
 def load_roster(path: Path) -> list[RosterEntry]:
-    """Read a roster .xlsx: a column named like 单位名称, optional 简称/别名 column."""
+    """Read a roster .xlsx: a column headed like 单位名称 (title rows above the header and note rows
+    below the units are passed over), an optional 简称/别名 column; without a header, the column
+    that holds the most unit names."""
     from .base import UnreadableFile
     from .xlsx_reader import first_sheet_rows
 
@@ -218,17 +220,16 @@ def load_roster(path: Path) -> list[RosterEntry]:
     rows = [r for r in rows if any(r)]
     if not rows:
         return []
-    head = rows[0]
-    name_col = next((i for i, h in enumerate(head) if re.search(r"单位|名称|部门|机关", h)), None)
-    alias_col = next((i for i, h in enumerate(head) if re.search(r"简称|别名|又称", h)), None)
-    if name_col is None:
-        name_col, data = 0, rows
+    found = _roster_header(rows)
+    if found is None:
+        name_col, alias_col, data = _name_column(rows), None, rows
     else:
-        data = rows[1:]
+        at, name_col, alias_col = found
+        data = rows[at + 1:]
     out, seen = [], set()
     for r in data:
         name = r[name_col] if name_col < len(r) else ""
-        if not name or name in seen or not re.search(r"[\u4e00-\u9fff]", name):
+        if name in seen or not _roster_name(name):
             continue
         seen.add(name)
         aliases = ()
@@ -236,3 +237,35 @@ def load_roster(path: Path) -> list[RosterEntry]:
             aliases = tuple(a for a in re.split(r"[、，,;；/\s]+", r[alias_col]) if a)
         out.append(RosterEntry(name, aliases))
     return out
+
+
+_NAME_HEAD = re.compile(r"单位|名称|部门|机关")
+_NOT_NAME_HEAD = re.compile(r"性质|类型|类别|级别|电话|联系|人$|地址|代码|编号|序号|备注")
+_ALIAS_HEAD = re.compile(r"简称|别名|又称")
+
+
+def _roster_header(rows: list[tuple[str, ...]]) -> tuple[int, int, int | None] | None:
+    """(row, name column, alias column) of the header among the first rows: a row of several
+    short cells, one of them naming the unit column (a merged title row above has one cell)."""
+    for i, r in enumerate(rows[:10]):
+        if sum(bool(c) for c in r) < 2 or any(len(c) > 20 for c in r):
+            continue
+        names = [j for j, h in enumerate(r) if h and _NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
+                 and not _ALIAS_HEAD.search(h)]
+        if names:
+            name_col = min(names, key=lambda j: ("名称" not in r[j], j))  # 单位名称 before 责任单位
+            alias_col = next((j for j, h in enumerate(r) if _ALIAS_HEAD.search(h)), None)
+            return i, name_col, alias_col
+    return None
+
+
+def _name_column(rows: list[tuple[str, ...]]) -> int:
+    """Without a header: the column in which most cells are unit names."""
+    width = max(len(r) for r in rows)
+    return max(range(width), key=lambda j: (sum(j < len(r) and r[j].endswith(ORG_END) for r in rows), -j))
+
+
+def _roster_name(name: str) -> bool:
+    """A cell that names a unit, not a note (注：…), a total or a sentence."""
+    return (bool(name) and len(name) <= 40 and bool(re.search(r"[\u4e00-\u9fff]", name))
+            and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表)", name) and not re.search(r"[：:。；;]", name))
