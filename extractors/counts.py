@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
-from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, PART_MARKERS,
-                       PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
+from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, OTHER_COUNTED,
+                       PART_MARKERS, PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
                        YEAR_SPAN_MARKERS, ZERO_COUNTS)
 from .structure import Para, is_heading_line
 from .textutil import clause_bounds, sentences
@@ -32,6 +32,9 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
 _ZERO = {k: re.compile(v) for k, v in ZERO_COUNTS.items()}
 _NEXT = {k: re.compile(v) for k, v in NEXT_CLAUSE_SUBJECT.items()}
+_OTHER_COUNTED = re.compile(rf"(?:{OTHER_COUNTED})")
+# 受教育群众和市场主体人员1500人次: a word joined to the keyword by 和/及/与 is counted with it
+_COORDINATED = re.compile(r"(?:和|及|与|以及|、)[^，。；、和及与\d]{0,6}$")
 _FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个|作为|为|列为)?")
 
 
@@ -47,8 +50,9 @@ class Candidate:
     subset: bool = False  # 其中…: a share of a figure stated elsewhere
 
 
-def _claim_backward(before: str, unit: str) -> str | None:
-    """The field of the keyword ending nearest the number (the longer keyword on a tie)."""
+def _claim_backward(before: str, unit: str, tail: int | None = None) -> str | None:
+    """The field of the keyword ending nearest the number (the longer keyword on a tie); with
+    ``tail``, only a keyword ending at most that many characters before the end counts."""
     best, best_key = None, (-1, 0)
     for field, (keywords, units) in COUNT_FIELDS.items():
         if unit not in units:
@@ -59,8 +63,10 @@ def _claim_backward(before: str, unit: str) -> str | None:
                 best, best_key = field, (pos + len(kw), len(kw))
     for word in NON_FIELD_WORDS:
         pos = before.rfind(word)
-        if pos >= 0 and pos + len(word) > best_key[0]:
+        if pos >= 0 and pos + len(word) > best_key[0] and not (best and _COORDINATED.match(before, best_key[0], pos)):
             return None
+    if tail is not None and best_key[0] < len(before.rstrip("，,、；;：: ")) - tail:
+        return None
     return best
 
 
@@ -111,10 +117,14 @@ def candidates_in(sentence: str, para: Para, file: str, year: int | None = None)
                 or _other_year(sentence, cs, m.start(), year):
             continue
         unit = m.group("unit")
+        if _OTHER_COUNTED.match(sentence, m.end()):
+            continue  # 以案释法、经费保障七个方面: the figure counts something else
         field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
         if field is None and not _has_keyword(clause) and ls > 0:
-            # 编写以案释法案例，全年报送4个: the figure's subject is named in the clause before
-            field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit)
+            # 编写以案释法案例，全年报送4个: the figure's subject ends the clause before (not 明确普法对象和
+            # 完成时限，年中、年底两次对照清单督办: a keyword inside that clause names something else)
+            field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit,
+                                    tail=2)
         if field is None and not _has_keyword(clause) and _TOTAL.search(clause):
             # 第一季度1个，…，全年共6个: a total names no subject, the sentence's subject is meant
             field = _claim_backward(sentence[:m.start()], unit)

@@ -22,7 +22,8 @@ SECTION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("下一步打算", ("下一步", "打算", "工作计划", "工作思路", "整改措施", "整改方向", "努力方向",
                 "工作安排", "明年", "下步", "今后", "工作设想", "改进措施", "对策", "工作重点")),
     ("存在问题", ("存在问题", "存在的问题", "问题", "不足", "困难", "短板", "差距", "薄弱")),
-    ("基本情况", ("基本情况", "概况", "总体情况", "基本概况", "单位概况", "情况概述", "总体评价")),
+    ("基本情况", ("基本情况", "概况", "总体情况", "基本概况", "单位概况", "情况概述", "总体评价",
+              "自查工作开展情况", "自查工作情况", "自查开展情况", "自查工作组织情况")),  # how the self-check was done
     ("主要做法", ("做法", "开展情况", "主要工作", "工作开展", "措施", "成效", "举措", "履职情况",
                 "落实情况", "工作情况", "亮点", "特色", "经验", "自查情况", "完成情况", "推进情况",
                 "开展的工作", "工作成果", "主要内容")),
@@ -64,7 +65,13 @@ class Para:
 def sections_of_heading(text: str) -> list[str]:
     """The sections a heading opens, in SPEC order (存在问题及下一步打算 opens two)."""
     body = _NUMBERED.sub("", text, count=1)
-    found = [name for name, words in SECTION_KEYWORDS if any(w in body for w in words)]
+    spans = [(m.start(), m.start() + len(w), name) for name, words in SECTION_KEYWORDS for w in words
+             for m in re.finditer(re.escape(w), body)]
+    # a keyword inside a longer one of another section is that one's (整改措施 is not 措施, 自查工作开展情况
+    # not 开展情况)
+    kept = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o[1] - o[0] > sp[1] - sp[0]
+                                          and o[2] != sp[2] for o in spans)]
+    found = [name for name, _ in SECTION_KEYWORDS if any(sp[2] == name for sp in kept)]
     if len(found) > 1:
         joined = re.search(r"[及和与、暨]|以及", body)
         found = found if joined else found[:1]

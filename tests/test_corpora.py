@@ -1,4 +1,4 @@
-"""Accuracy on the corpora we keep: the shipped samples and two held-out sets written apart."""
+"""Accuracy on the corpora we keep: the shipped samples and four held-out sets written apart."""
 from __future__ import annotations
 
 import json
@@ -20,6 +20,8 @@ CORPORA = [
      ROOT / "tests/corpus/holdout2/truth.json"),
     ("holdout3", ROOT / "tests/corpus/holdout3/INBOX", ROOT / "tests/corpus/holdout3/roster.xlsx",
      ROOT / "tests/corpus/holdout3/truth.json"),
+    ("holdout4", ROOT / "tests/corpus/holdout4/INBOX", ROOT / "tests/corpus/holdout4/roster.xlsx",
+     ROOT / "tests/corpus/holdout4/truth.json"),
 ]
 
 

@@ -75,3 +75,41 @@ def test_headings_run_into_their_first_paragraph():
                    "三、存在问题。宣传形式单一。", "四、下一步打算。继续加强普法。"])
     assert f["sections"] == ["基本情况", "主要做法", "存在问题", "下一步打算"]
     assert (f["activities"], f["cases_total"], f["leading_group"]) == (12, 4, True)
+
+
+def _case_docx(path, tables: list[list[list[str]]]):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某县人民法院2024年度以案释法典型案例")
+    d.add_paragraph("现将我院典型案例报送如下。")
+    for rows in tables:
+        t = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+    d.add_paragraph("某县人民法院")
+    d.add_paragraph("2024年11月20日")
+    d.save(path)
+    return path
+
+
+def _fields_of_file(path) -> dict:
+    from extractors.read import read_document
+
+    return {k: v.value for k, v in extract(read_document(path, path.name), ROSTER, None).fields.items()}
+
+
+def test_one_table_per_case_counts_the_tables(tmp_path):
+    form = [["案例名称", "某借款纠纷案"], ["基本案情", "原告借给被告8万元……"], ["裁判结果", "判决归还借款。"],
+            ["典型意义", "引导群众规范出具借条。"]]
+    f = _fields_of_file(_case_docx(tmp_path / "以案释法典型案例.docx", [form, form, form]))
+    assert (f["doc_type"], f["cases_total"]) == ("case_report", 3)
+
+
+def test_a_list_of_cases_in_one_table_counts_its_rows(tmp_path):
+    rows = [["序号", "案例名称", "案情简介", "释法要点"], ["1", "某超市销售过期食品案", "……", "……"],
+            ["2", "某企业未落实安全培训案", "……", "……"], ["3", "某加油站违规动火案", "……", "……"],
+            ["4", "某仓库消防通道堵塞案", "……", "……"]]
+    f = _fields_of_file(_case_docx(tmp_path / "以案释法典型案例.docx", [rows]))
+    assert (f["doc_type"], f["cases_total"]) == ("case_report", 4)
