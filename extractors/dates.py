@@ -63,7 +63,8 @@ def _standalone(p: Para) -> dt.date | None:
 
 def extract_date(paras: list[Para], file: str) -> Value | None:
     """The signature date: a paragraph that is only a date, last one first; else a labelled date."""
-    prose = [p for p in paras if p.kind in ("para", "textbox", "cell")]
+    # a date in a table cell counts only after a label (填报日期：…): cells without one are passed over
+    prose = [p for p in paras if p.kind in ("para", "textbox") or p.kind == "cell" and _LABEL.search(p.text)]
     for p in reversed(prose):
         d = _standalone(p)
         if d is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 
 from .base import Evidence, Value
 from .numbers import parse_quantity
@@ -35,6 +36,7 @@ _NUMERIC = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:万)?\s*(?:余|多)?\s*$")
 _QMAP = {"一": 0, "二": 1, "三": 2, "四": 3, "1": 0, "2": 1, "3": 2, "4": 3}
 
 
+@lru_cache(maxsize=4096)
 def _field_of(text: str) -> str | None:
     for field, words in HEADER_FIELDS:
         if any(w in text for w in words):
@@ -45,6 +47,7 @@ def _field_of(text: str) -> str | None:
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年?")
 
 
+@lru_cache(maxsize=4096)
 def _period_of(text: str, year: int | None) -> int | str | None:
     """A quarter (0–3), "month1".."month12", "total", "other" (another year's row) or None."""
     m = _QUARTER.search(text)
@@ -74,11 +77,11 @@ def _grids(paras: list[Para], skip_scoring: bool = False) -> dict[int, dict[tupl
 
 def _scoring_header(grid: dict[tuple[int, int], Para]) -> int | None:
     """The header row of a self-assessment sheet (考核项目 | 分值 | 评分标准 …), if it is one."""
-    for r in range(min(5, 1 + max((k[0] for k in grid), default=0))):
-        row = [p.text for (rr, _), p in grid.items() if rr == r]
-        if sum(bool(_SCORING_HEADER.search(t)) for t in row) >= 2:
-            return r
-    return None
+    hits: dict[int, int] = defaultdict(int)
+    for (r, _), p in grid.items():
+        if r < 5 and _SCORING_HEADER.search(p.text):
+            hits[r] += 1
+    return min((r for r, n in hits.items() if n >= 2), default=None)
 
 
 def narrative_cells(paras: list[Para]) -> list[Para]:
