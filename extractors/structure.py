@@ -7,7 +7,9 @@ open 基本情况 / 主要做法 / 存在问题 / 下一步打算, and the parag
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .base import Block, Document
 from .normalize import normalize
@@ -64,9 +66,21 @@ class Para:
 
 def sections_of_heading(text: str) -> list[str]:
     """The sections a heading opens, in SPEC order (存在问题及下一步打算 opens two)."""
+    return list(_sections_of_heading(text))
+
+
+def _spans(word: str, body: str) -> Iterator[int]:
+    at = body.find(word)
+    while at >= 0:
+        yield at
+        at = body.find(word, at + 1)
+
+
+@lru_cache(maxsize=8192)
+def _sections_of_heading(text: str) -> tuple[str, ...]:
     body = _NUMBERED.sub("", text, count=1)
-    spans = [(m.start(), m.start() + len(w), name) for name, words in SECTION_KEYWORDS for w in words
-             for m in re.finditer(re.escape(w), body)]
+    spans = [(at, at + len(w), name) for name, words in SECTION_KEYWORDS for w in words if w in body
+             for at in _spans(w, body)]
     # a keyword inside a longer one of another section is that one's (整改措施 is not 措施, 自查工作开展情况
     # not 开展情况)
     kept = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o[1] - o[0] > sp[1] - sp[0]
@@ -77,7 +91,7 @@ def sections_of_heading(text: str) -> list[str]:
         found = found if joined else found[:1]
     from forms.base import SECTION_NAMES
 
-    return [n for n in SECTION_NAMES if n in found]
+    return tuple(n for n in SECTION_NAMES if n in found)
 
 
 def section_of_heading(text: str) -> str | None:

@@ -75,11 +75,18 @@ def _fuzzy(core: str, text: str) -> float:
                 best = max(best, 0.6 + 0.2 * len(window) / len(core))
             elif _is_subsequence(core, window):  # longer form
                 best = max(best, 0.6 + 0.2 * len(core) / len(window))
-            elif len(core) >= 5:  # a former or merged name: 文化和旅游局 for 文化旅游体育局
+            elif len(core) >= 5 and len(core) - 2 <= len(window) <= len(core) / 0.75 \
+                    and _shared_chars(window, core) >= len(core) - 2:  # a bound of the LCS, cheap: most windows stop here
+                # a former or merged name: 文化和旅游局 for 文化旅游体育局
                 common = _lcs(window, core)
                 if common >= 0.7 * len(core) and common >= 0.75 * len(window) and common >= len(core) - 2:
                     best = max(best, 0.6 + 0.1 * 2 * common / (len(core) + len(window)))
     return best
+
+
+def _shared_chars(a: str, b: str) -> int:
+    """How many characters the two have in common, counted with repeats (at least their LCS)."""
+    return sum(min(a.count(c), b.count(c)) for c in set(a))
 
 
 def _lcs(a: str, b: str) -> int:
@@ -119,7 +126,12 @@ class _Index:
     def __init__(self, roster: list[RosterEntry]) -> None:
         self.roster, self.size = roster, len(roster)
         self.by_last: dict[str, list[int]] = {}
-        self.aliased = [i for i, e in enumerate(roster) if any(len(a) >= 2 for a in e.aliases)]
+        self.by_alias_start: dict[str, list[tuple[int, str]]] = {}  # an alias's first two characters
+        for i, e in enumerate(roster):
+            for a in e.aliases:
+                if len(a) >= 2:
+                    self.by_alias_start.setdefault(a[:2], []).append((i, a))
+        self.first = [e.core[:1] for e in roster]
         for i, e in enumerate(roster):
             core = e.core
             if core:
@@ -127,9 +139,10 @@ class _Index:
 
     def candidates(self, text: str) -> list[RosterEntry]:
         chars = set(text)
-        hits = {i for c in chars & self.by_last.keys() for i in self.by_last[c]
-                if self.roster[i].core[0] in chars}
-        hits.update(i for i in self.aliased if any(len(a) >= 2 and a in text for a in self.roster[i].aliases))
+        first = self.first
+        hits = {i for c in chars & self.by_last.keys() for i in self.by_last[c] if first[i] in chars}
+        starts = {text[k:k + 2] for k in range(len(text) - 1)} & self.by_alias_start.keys()
+        hits.update(i for s in starts for i, a in self.by_alias_start[s] if a in text)
         return [self.roster[i] for i in sorted(hits)]  # roster order: ties go to the first, as before
 
 
