@@ -258,11 +258,12 @@ _ALIAS_HEAD = re.compile(r"简称|别名|又称")
 
 
 def _roster_header(rows: list[tuple[str, ...]]) -> tuple[int, int, int | None] | None:
-    """(row, name column, alias column) of the header among the first rows: a row of several
-    short cells, one of them naming the unit column (a merged title row above has one cell)."""
+    """(row, name column, alias column) of the header among the first rows: a row of short cells
+    (or one short cell), one of them naming the unit column (a merged title row above is one long cell)."""
     for i, r in enumerate(rows[:10]):
-        if sum(bool(c) for c in r) < 2 or any(len(c) > 20 for c in r):
-            continue
+        filled = [c for c in r if c]
+        if len(filled) < 2 and not (filled and len(filled[0]) <= 8) or any(len(c) > 20 for c in r):
+            continue  # a title row: one long merged cell
         names = [j for j, h in enumerate(r) if h and _NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
                  and not _ALIAS_HEAD.search(h)]
         if names:

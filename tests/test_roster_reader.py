@@ -62,3 +62,8 @@ def test_a_title_row_above_the_header_and_a_note_below_are_passed_over(tmp_path:
 def test_without_a_header_the_column_of_unit_names_is_taken(tmp_path: Path) -> None:
     path = _roster(tmp_path, [[1, "某区民政局", "王五"], [2, "某区司法局", "赵六"], [3, "某区街道办事处", "钱七"]])
     assert [e.name for e in load_roster(path)] == ["某区民政局", "某区司法局", "某区街道办事处"]
+
+
+def test_a_one_column_roster_with_its_header(tmp_path: Path) -> None:
+    path = _roster(tmp_path, [["单位名称"], ["某区市场监督管理局"], ["某区公安分局"]])
+    assert [e.name for e in load_roster(path)] == ["某区市场监督管理局", "某区公安分局"]
