@@ -328,7 +328,16 @@ def _keep_closing_with_text(paragraphs: list, styles: list[str | None]) -> None:
         if style in _CLOSING:
             for q, s in zip(paragraphs[max(0, i - 1):i + 1], styles[max(0, i - 1):i + 1]):
                 if s != "GwDate":
-                    q.paragraph_format.keep_with_next = True
+                    _keep_with_next(q._p.get_or_add_pPr())
+
+
+def _keep_with_next(ppr: Any) -> None:
+    """``paragraph_format.keep_with_next = True`` without python-docx's schema walk."""
+    found = ppr.find(qn("w:keepNext"))
+    if found is None:
+        put(ppr, "keepNext", PPR_ORDER)
+    else:
+        found.attrib.pop(qn("w:val"), None)
 
 
 _ATTACH_PREFIX = re.compile(r"^(附件：|　*)(\d+[.．])?")
