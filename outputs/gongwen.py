@@ -281,19 +281,23 @@ def _sync_run_fonts(doc: DocxDocument, lay: Layout) -> None:
                 set_fonts(r.get_or_add_rPr(), spec.font)
 
 
-def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
-    """After rendering: signature centred over the date (GB/T 9704 §7.3.5.1), masthead fitted."""
+def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT, style_of: Any = None) -> None:
+    """After rendering: signature centred over the date (GB/T 9704 §7.3.5.1), masthead fitted.
+
+    ``style_of`` (from ``paragraph_style_of``) may be given when ``doc``'s styles are known.
+    """
     paragraphs = list(doc.paragraphs)
-    style_of = _style_ids(doc)
-    _keep_closing_with_text(paragraphs, style_of)
-    for i, p in enumerate(paragraphs):
-        if style_of(p) == "GwDate" and p.text.strip():
-            signature = [q for q in paragraphs[max(0, i - 3):i]
-                         if style_of(q) == "GwSignature" and q.text.strip()]
+    style_of = style_of or paragraph_style_of(doc)
+    styles = [style_of(p) for p in paragraphs]
+    _keep_closing_with_text(paragraphs, styles)
+    for i, (p, style) in enumerate(zip(paragraphs, styles)):
+        if style == "GwDate" and p.text.strip():
+            signature = [q for q, s in zip(paragraphs[max(0, i - 3):i], styles[max(0, i - 3):i])
+                         if s == "GwSignature" and q.text.strip()]
             _place_signature(signature, p, lay)
-        elif style_of(p) == "GwAttachNote" and p.text.strip():
+        elif style == "GwAttachNote" and p.text.strip():
             _hang_attachment_name(p, lay)
-        elif style_of(p) == "GwMasthead" and p.text.strip():
+        elif style == "GwMasthead" and p.text.strip():
             fit = 0.96 * lay.text_width_pt / text_width_chars(p.text.strip())
             size = min(lay.masthead_pt, fit)
             for r in p.runs:
@@ -301,28 +305,39 @@ def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
 
 
 _CLOSING = ("GwAttachNote", "GwSignature", "GwDate")
+_PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 
 
-def _style_ids(doc: DocxDocument) -> Any:
+def paragraph_style_of(doc: DocxDocument) -> Any:
     """``p.style.style_id`` without python-docx's style-part lookup for every paragraph."""
     ids = {s.style_id for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     default_id = default.style_id if default is not None else None
 
     def style_of(p: Any) -> str | None:
-        sid = p._p.style
+        found = p._p.find(_PSTYLE)
+        sid = found.get(qn("w:val")) if found is not None else None
         return sid if sid in ids else default_id
 
     return style_of
 
 
-def _keep_closing_with_text(paragraphs: list, style_of: Any) -> None:
+def _keep_closing_with_text(paragraphs: list, styles: list[str | None]) -> None:
     """附件说明, 署名 and 日期 never open a page alone: the text before them comes along."""
-    for i, p in enumerate(paragraphs):
-        if style_of(p) in _CLOSING:
-            for q in paragraphs[max(0, i - 1):i + 1]:
-                if style_of(q) != "GwDate":
-                    q.paragraph_format.keep_with_next = True
+    for i, style in enumerate(styles):
+        if style in _CLOSING:
+            for q, s in zip(paragraphs[max(0, i - 1):i + 1], styles[max(0, i - 1):i + 1]):
+                if s != "GwDate":
+                    _keep_with_next(q._p.get_or_add_pPr())
+
+
+def _keep_with_next(ppr: Any) -> None:
+    """``paragraph_format.keep_with_next = True`` without python-docx's schema walk."""
+    found = ppr.find(qn("w:keepNext"))
+    if found is None:
+        put(ppr, "keepNext", PPR_ORDER)
+    else:
+        found.attrib.pop(qn("w:val"), None)
 
 
 _ATTACH_PREFIX = re.compile(r"^(附件：|　*)(\d+[.．])?")
