@@ -219,20 +219,30 @@ def unify_names(names: list[str]) -> dict[str, str]:
 
 
 def load_roster(path: Path) -> list[RosterEntry]:
-    """Read a roster .xlsx: a column headed like 单位名称 (title rows above the header and note rows
-    below the units are passed over), an optional 简称/别名 column; without a header, the column
-    that holds the most unit names."""
+    """Read a roster .xlsx: a column headed like 单位名称 (title rows above the header, group rows
+    such as 一、行政执法部门 and notes below are passed over), an optional 简称/别名 column; without a
+    header, the column that holds the most unit names. Of several sheets (填表说明 first, the
+    名单 on the second), the one that reads as a roster."""
     from .base import UnreadableFile
-    from .xlsx_reader import first_sheet_rows
+    from .xlsx_reader import sheet_rows
 
     try:
-        values = first_sheet_rows(path)
+        sheets = sheet_rows(path)
     except UnreadableFile as e:
         raise ValueError(f"名单文件“{Path(path).name}”无法读取（{e.message}）") from None
+    read = [_roster_of(rows) for _, rows in sheets]
+    headed = [entries for entries, has_header in read if has_header and entries]
+    if headed:
+        return headed[0]
+    return max((entries for entries, _ in read), key=len, default=[])
+
+
+def _roster_of(values: list[tuple[object, ...]]) -> tuple[list[RosterEntry], bool]:
+    """The entries one sheet gives, and whether it has a roster header."""
     rows = [tuple("" if v is None else str(v).strip() for v in r) for r in values]
     rows = [r for r in rows if any(r)]
     if not rows:
-        return []
+        return [], False
     found = _roster_header(rows)
     if found is None:
         name_col, alias_col, data = _name_column(rows), None, rows
@@ -249,7 +259,7 @@ def load_roster(path: Path) -> list[RosterEntry]:
         if alias_col is not None and alias_col < len(r) and r[alias_col]:
             aliases = tuple(a for a in re.split(r"[、，,;；/\s]+", r[alias_col]) if a)
         out.append(RosterEntry(name, aliases))
-    return out
+    return out, found is not None
 
 
 _NAME_HEAD = re.compile(r"单位|名称|部门|机关")
@@ -282,4 +292,5 @@ def _name_column(rows: list[tuple[str, ...]]) -> int:
 def _roster_name(name: str) -> bool:
     """A cell that names a unit, not a note (注：…), a total or a sentence."""
     return (bool(name) and len(name) <= 40 and bool(re.search(r"[\u4e00-\u9fff]", name))
-            and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表)", name) and not re.search(r"[：:。；;]", name))
+            and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表|[一二三四五六七八九十]+[、.．]|\d+[、.．])", name)
+            and not re.search(r"[：:。；;]", name))

@@ -67,3 +67,18 @@ def test_without_a_header_the_column_of_unit_names_is_taken(tmp_path: Path) -> N
 def test_a_one_column_roster_with_its_header(tmp_path: Path) -> None:
     path = _roster(tmp_path, [["单位名称"], ["某区市场监督管理局"], ["某区公安分局"]])
     assert [e.name for e in load_roster(path)] == ["某区市场监督管理局", "某区公安分局"]
+
+
+def test_the_roster_sheet_is_found_after_a_notes_sheet_and_group_rows_are_passed_over(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填报说明"
+    for line in ["填报说明", "1. 本表为某市2025年度评议单位名单。", "2. 名单见第二张工作表。"]:
+        notes.append([line])
+    ws = wb.create_sheet("评议单位名单")
+    for r in [["某市评议单位名单"], ["序号", "单位名称", "简称", "联络科室"], ["一、行政执法部门（2家）"],
+              [1, "某市市场监督管理局", "市监局", "法规科"], [2, "某市税务局", "税务局", "法制股"],
+              ["二、司法机关（1家）"], [3, "某市人民法院", "法院", "研究室"]]:
+        ws.append(r)
+    wb.save(tmp_path / "名单.xlsx")
+    assert [e.name for e in load_roster(tmp_path / "名单.xlsx")] == ["某市市场监督管理局", "某市税务局", "某市人民法院"]
