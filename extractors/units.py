@@ -263,7 +263,7 @@ def _roster_of(values: list[tuple[object, ...]]) -> tuple[list[RosterEntry], boo
 
 
 _NAME_HEAD = re.compile(r"单位|名称|部门|机关")
-_NOT_NAME_HEAD = re.compile(r"性质|类型|类别|级别|电话|联系|人$|地址|代码|编号|序号|备注")
+_NOT_NAME_HEAD = re.compile(r"性质|类型|类别|级别|电话|联系|人$|地址|代码|编号|序号|备注|名单|表")
 _ALIAS_HEAD = re.compile(r"简称|别名|又称")
 
 
@@ -292,5 +292,6 @@ def _name_column(rows: list[tuple[str, ...]]) -> int:
 def _roster_name(name: str) -> bool:
     """A cell that names a unit, not a note (注：…), a total or a sentence."""
     return (bool(name) and len(name) <= 40 and bool(re.search(r"[\u4e00-\u9fff]", name))
+            and not re.fullmatch(r"序号|单位|单位名称|名称|简称|备注", name)
             and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表|[一二三四五六七八九十]+[、.．]|\d+[、.．])", name)
             and not re.search(r"[：:。；;]", name))
