@@ -78,8 +78,8 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
 def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple[Evidence, ...],
                     year: int | None) -> dict[str, Value]:
     out: dict[str, Value] = {}
-    if doc_type == "plan":
-        return out  # a plan states intentions, not results
+    if doc_type in ("plan", "other"):
+        return out  # a plan states intentions, a cover letter or a forwarded notice no results of the unit
     if doc_type == "duty_list":
         out["duty_list"] = Value(True, title_ev)
         return out

@@ -47,8 +47,8 @@ FORWARD_KEYWORDS: dict[str, tuple[str, ...]] = {
     "consultations": ("法律咨询", "咨询"),
 }
 # a clause stating a target, a plan or a rule, not a result
-PLAN_MARKERS = r"不少于|至少|力争|争取|计划|拟|目标|要求|应当|必须|须|每季度|每月|每年|每半年|不低于|以上的|确保"
-TOTAL_MARKERS = r"全年|共计|共(?!有)|累计|合计|总计|全局|年内|一年来|总共|年度|本年"
+PLAN_MARKERS = r"不少于|至少|力争|争取|计划|(?<![模虚])拟(?!定)|目标|要求|应当|必须|须|每季度|每月|每年|每半年|不低于|以上的|确保"
+TOTAL_MARKERS = r"全年|共计|(?<![公中])共(?!有|和国|同|享|建|识|产党|青团)|累计|合计|总计|全局|年内|一年来|总共|年度|本年"
 # a clause describing what the unit is or has (在校学生4.1万人), not what it did
 STOCK_MARKERS = r"现有|共有|下辖|内设|下设|在校|在册|辖区内有|常住|户籍|在职|编制|管理服务对象"
 # a figure spanning several years (三年累计…213场) is not the year's
@@ -124,7 +124,7 @@ BOOL_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 # positive statements in these clauses are intentions, not facts
-FUTURE_MARKERS = r"拟|计划|争取|力争|尽快|抓紧|下一步|明年|今后|将进一步|将继续|将尽快|将适时|建议"
+FUTURE_MARKERS = r"(?<![模虚])拟(?!定)|计划|争取|力争|尽快|抓紧|下一步|明年|今后|将进一步|将继续|将尽快|将适时|建议"
 
 # --- channels ------------------------------------------------------------------
 NEW_MEDIA: tuple[tuple[str, str], ...] = (

@@ -118,6 +118,7 @@ def _heading_level(b: Block, text: str, first: bool) -> int:
 def structure(doc: Document) -> list[Para]:
     """Normalised paragraphs (body, cells, text boxes, headers) with section context."""
     norm = [(b, t) for b, t in ((b, normalize(b.text)) for b in doc.blocks) if not _CHROME.match(t)]
+    norm = _form_rows_as_paragraphs(norm)
     levels = [_heading_level(b, t, i == 0) for i, (b, t) in enumerate(norm)]
     top = _top_level(levels, norm)
     paras: list[Para] = []
@@ -142,6 +143,42 @@ def structure(doc: Document) -> list[Para]:
                     section = name
         paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col, opens))
     return paras
+
+
+_SENTENCE_MARK = re.compile(r"[，。；]")
+
+
+def _form_rows_as_paragraphs(norm: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
+    """A report written into a two-column form (基本情况 | 街道辖8个社区…; 填报日期 | 2025年12月1日):
+    each row becomes the paragraph ``label：content``, which reads as a run-in heading and its text."""
+    tables: dict[int, list[tuple[Block, str]]] = {}
+    for b, t in norm:
+        if b.kind == "cell" and b.table is not None and t:
+            tables.setdefault(b.table, []).append((b, t))
+    forms = {n for n, cells in tables.items() if _is_form(cells)}
+    if not forms:
+        return norm
+    out: list[tuple[Block, str]] = []
+    for b, t in norm:
+        if b.kind != "cell" or b.table not in forms:
+            out.append((b, t))
+        elif b.col == 1 and (label := _form_label(tables[b.table], b.row)) is not None:
+            out.append((Block(f"{label}：{t}", b.where, "para", b.page), f"{label}：{t}"))
+    return out
+
+
+def _form_label(cells: list[tuple[Block, str]], row: int | None) -> str | None:
+    label = next((t for b, t in cells if b.row == row and b.col == 0), None)
+    return None if label is None or label in ("项目", "栏目", "类别") else label
+
+
+def _is_form(cells: list[tuple[Block, str]]) -> bool:
+    """Two columns: short labels on the left, prose (sentences) on the right in two rows or more."""
+    if any(b.col not in (0, 1) for b, _ in cells):
+        return False
+    labels = [t for b, t in cells if b.col == 0]
+    prose = [t for b, t in cells if b.col == 1 and len(t) >= 30 and _SENTENCE_MARK.search(t)]
+    return len(prose) >= 2 and all(len(t) <= 12 and not _SENTENCE_MARK.search(t) for t in labels)
 
 
 _RUN_IN = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?([\u4e00-\u9fff]{2,10})[：:]")

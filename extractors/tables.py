@@ -106,12 +106,20 @@ def narrative_cells(paras: list[Para]) -> list[Para]:
     return out
 
 
+# a line of the form's particulars (填报单位：…, 填报日期：2025年11月26日, 审核人：…) heads no column
+_PARTICULARS = re.compile(r"^(?:填报|填表|报送|制表|审核|统计|联系|编制)?(?:单位|日期|时间|人|部门|电话)\s*[：:]")
+
+
+def _heading_text(text: str) -> bool:
+    return not _NUMERIC.match(text) and not _PARTICULARS.match(text)
+
+
 def _label(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
-    return " ".join(grid[(r, k)].text for k in range(c) if (r, k) in grid and not _NUMERIC.match(grid[(r, k)].text))
+    return " ".join(grid[(r, k)].text for k in range(c) if (r, k) in grid and _heading_text(grid[(r, k)].text))
 
 
 def _header(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
-    return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and not _NUMERIC.match(grid[(k, c)].text))
+    return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and _heading_text(grid[(k, c)].text))
 
 
 class _Headers:
@@ -125,7 +133,7 @@ class _Headers:
         self.rows: dict[int, list[int]] = defaultdict(list)
         self.texts: dict[int, list[str]] = defaultdict(list)
         for (r, c), p in sorted(grid.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            if not _NUMERIC.match(p.text):
+            if _heading_text(p.text):
                 self.rows[c].append(r)
                 self.texts[c].append(p.text)
         self.joined: dict[tuple[int, int], str] = {}

@@ -1,4 +1,4 @@
-"""Accuracy on the corpora we keep: the shipped samples and four held-out sets written apart."""
+"""Accuracy on the corpora we keep: the shipped samples and five held-out sets written apart."""
 from __future__ import annotations
 
 import json
@@ -22,6 +22,8 @@ CORPORA = [
      ROOT / "tests/corpus/holdout3/truth.json"),
     ("holdout4", ROOT / "tests/corpus/holdout4/INBOX", ROOT / "tests/corpus/holdout4/roster.xlsx",
      ROOT / "tests/corpus/holdout4/truth.json"),
+    ("holdout5", ROOT / "tests/corpus/holdout5/INBOX", ROOT / "tests/corpus/holdout5/roster.xlsx",
+     ROOT / "tests/corpus/holdout5/truth.json"),
 ]
 
 
