@@ -29,11 +29,18 @@ class Extracted:
     unit_match: Match
 
 
+_UNIT_LABEL = re.compile(r"^(?:填报|报送|填表|责任|申报)?单位(?:名称)?\s*(?:[（(](?:盖章|公章|章)[)）])?\s*[：:]\s*"
+                         r"([\u4e00-\u9fff（）()]{3,40})")
+
+
 def places(doc: Document, paras: list[Para]) -> list[tuple[str, str]]:
     """Where a unit names itself, most telling first."""
     prose = [p for p in paras if p.kind == "para"]
     tail = [p.text for p in prose[-5:] if len(p.text) <= 40 and not p.text.endswith(("：", ":"))][::-1]
     out = [("signature", t) for t in tail]
+    # a form's own line 填报单位：… (a statistics sheet signs nowhere else)
+    out += [("signature", m.group(1)) for p in paras[:40] if p.kind in ("cell", "para")
+            and (m := _UNIT_LABEL.match(p.text))][:2]
     out.append(("title", title_of(paras)))
     out += [("title", p.text) for p in prose[:3] if len(p.text) <= 60 and not p.text.endswith(("：", ":"))]
     out += [("header", p.text) for p in paras if p.kind in ("header", "footer")]

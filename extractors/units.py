@@ -99,11 +99,18 @@ def _lcs(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _part_of_a_match(e: RosterEntry, scored: list[tuple[float, RosterEntry]]) -> bool:
+    """Another matching entry is a part of ``e`` (区公安分局交通警察大队 of 区公安分局): the text names
+    the part, which is the more specific; ``e`` only matched through it."""
+    return any(sc >= 0.6 and o is not e and e.core in o.core and o.core != e.core for sc, o in scored)
+
+
 def best_match(roster: list[RosterEntry], text: str) -> tuple[RosterEntry | None, float]:
     best: tuple[float, RosterEntry] | None = None
     second = 0.0  # entries that cannot match score 0
-    for e in _candidates(roster, text):
-        sc = score(e, text)
+    scored = [(score(e, text), e) for e in _candidates(roster, text)]
+    scored = [(sc, e) for sc, e in scored if not _part_of_a_match(e, scored)]
+    for sc, e in scored:
         if best is None or sc > best[0]:
             second = best[0] if best is not None else second
             best = (sc, e)

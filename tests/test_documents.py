@@ -169,3 +169,12 @@ def test_cases_attached_after_the_signature_count_for_the_report():
     f = fields_of(lines)
     assert (f["doc_type"], f["cases_total"], f["activities"], f["date"]) == ("annual_report", 3, 20, "2024-11-29")
     assert f["sections"] == ["基本情况", "主要做法", "存在问题", "下一步打算"]
+
+
+def test_a_statistics_sheet_is_signed_by_its_fill_in_line(tmp_path):
+    from tests.makers import xlsx_from_rows
+
+    rows = [["2023年普法工作统计表"], ["填报单位：某区市场监督管理局", None, "填报时间：2023.11.24"],
+            ["季度", "以案释法典型案例（个）"], ["第一季度", 2], ["第二季度", 1], ["第三季度", 0], ["第四季度", 1]]
+    f = _fields_of_file(xlsx_from_rows(tmp_path / "附件2(1).xlsx", rows))
+    assert (f["unit"], f["doc_type"], f["cases_by_quarter"]) == ("区市场监督管理局", "stats_form", [2, 1, 0, 1])
