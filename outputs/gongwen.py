@@ -4,8 +4,8 @@
 ``apply_layout`` puts it on a python-docx document: page and margins, the document
 grid (22 lines × 28 characters), the paragraph styles of the 公文 (正文, 标题, the
 heading levels 一、/（一）/1., 署名, 成文日期, 附件说明, tables, the 版记's rules and rows)
-and the page-number footers ``— N —`` (odd pages right, even pages left).  ``finish`` runs after a
-template is rendered: it places the signature over the date and fits the masthead.
+and the page-number footers ``— N —`` (odd pages right, even pages left).  ``finish``
+runs after a template is rendered: it places the signature over the date and fits the masthead.
 """
 from __future__ import annotations
 
