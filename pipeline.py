@@ -242,6 +242,8 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         try:
             with watch("start"):
                 sources = expand_archives(list_inbox(opts.inbox), tmpdir)
+            if progress is not None and hasattr(progress, "set_total"):
+                progress.set_total(len(sources))  # archive members included
             files, cache = read_with_cache(opts, sources, roster, progress, watch)
             files = one_name_per_unit(files, roster)
         finally:

@@ -16,7 +16,7 @@ from .numbers import NUMBER, parse_quantity
 from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, OTHER_COUNTED,
                        PART_MARKERS, PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
                        YEAR_SPAN_MARKERS, ZERO_COUNTS)
-from .structure import Para, is_heading_line
+from .structure import NOT_RESULTS, Para, is_heading_line
 from .textutil import clause_bounds, sentences
 
 _ALL_UNITS = sorted({u for _, units in COUNT_FIELDS.values() for u in units}, key=len, reverse=True)
@@ -227,7 +227,7 @@ def choose(cands: list[Candidate]) -> Value | None:
 def extract_counts(paras: list[Para], file: str, year: int | None = None) -> dict[str, Value]:
     by_field: dict[str, list[Candidate]] = {}
     for p in paras:
-        if p.kind == "cell" or p.section == "下一步打算" or is_heading_line(p):
+        if p.kind == "cell" or p.section in NOT_RESULTS or is_heading_line(p):
             continue
         for s in sentences(p.text):
             for c in candidates_in(s, p, file, year):
@@ -246,7 +246,7 @@ def _stated_none(paras: list[Para], file: str) -> dict[str, Value]:
     """Counts a report states as none (尚未报送以案释法案例 → 0)."""
     out: dict[str, Value] = {}
     for p in paras:
-        if p.kind == "cell" or p.section == "下一步打算" or is_heading_line(p):
+        if p.kind == "cell" or p.section in NOT_RESULTS or is_heading_line(p):
             continue
         for s in sentences(p.text):
             for field, pat in _ZERO.items():

@@ -12,7 +12,7 @@ from .counts import extract_counts
 from .dates import extract_date, extract_year
 from .facts import extract_facts, extract_media
 from .quarters import extract_quarters
-from .structure import Para, sections_present, structure
+from .structure import ATTACHMENT, Para, sections_present, structure
 from .tables import extract_table_counts, narrative_cells
 from .units import Match, RosterEntry, attribute
 
@@ -97,6 +97,10 @@ def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple
         v = first.get(key) or second.get(key)
         if v is not None:
             out[key] = v
+    if "cases_total" not in out and doc_type in ("annual_report", "self_inspection"):
+        attached = count_cases([p for p in paras if p.section == ATTACHMENT], file)
+        if attached:  # 典型案例附后: the cases attached after the signature are the year's
+            out["cases_total"] = attached
     quarters = table.get("cases_by_quarter") or extract_quarters(paras, file)
     if quarters is not None:
         out["cases_by_quarter"] = quarters

@@ -115,6 +115,11 @@ def _heading_level(b: Block, text: str, first: bool) -> int:
     return 0
 
 
+ATTACHMENT = "附件"  # the section of what follows a 附件 line after the text: no section of the report
+NOT_RESULTS = ("下一步打算", ATTACHMENT)  # where figures and facts are no results of the year
+_ATTACHMENT_START = re.compile(r"^附\s*件\s*(?:[一二三四五六七八九十\d]+)?\s*[：:]?$")
+
+
 def structure(doc: Document) -> list[Para]:
     """Normalised paragraphs (body, cells, text boxes, headers) with section context."""
     norm = [(b, t) for b, t in ((b, normalize(b.text)) for b in doc.blocks) if not _CHROME.match(t)]
@@ -128,7 +133,9 @@ def structure(doc: Document) -> list[Para]:
             continue
         hl = 0
         opens: tuple[str, ...] = ()
-        if lvl == top and top:
+        if section == ATTACHMENT or b.kind == "para" and _ATTACHMENT_START.match(text) and i > len(norm) // 3:
+            section = ATTACHMENT  # 附件 on a line of its own, then the attached document: to the end
+        elif lvl == top and top:
             hl = 1
             opens = tuple(sections_of_heading(text))
             section = (opens[0] if opens else None) or _topical(section, top)

@@ -141,3 +141,30 @@ def test_devset_scores_full_marks(tmp_path):
     f1 = float(last.split("findings_f1=")[1])
     assert acc >= 0.95 and f1 == 1.0, score
     assert "unit_attribution    1.00" in score
+
+
+def test_the_progress_bar_counts_archive_members(tmp_path):
+    """The bar's length is set once archives are expanded: a zip of three reports is three files."""
+    import zipfile
+
+    from outputs.console import Advance
+    from pipeline import CheckOptions, run_check
+    from tests.makers import docx_from_paragraphs
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with zipfile.ZipFile(inbox / "材料.zip", "w") as zf:
+        for i in range(3):
+            zf.write(docx_from_paragraphs(tmp_path / f"{i}.docx", [f"区司法局普法工作总结{i}"]), f"{i}.docx")
+
+    class Bar:
+        def __init__(self) -> None:
+            self.total, self.done = None, 0
+
+        def update(self, task, total=None, advance=0, description=""):  # noqa: ANN001 - rich's signature
+            self.total = total if total is not None else self.total
+            self.done += advance
+
+    bar = Bar()
+    run_check(CheckOptions(inbox, tmp_path / "out", jobs=1), progress=Advance(bar, 0))
+    assert (bar.total, bar.done) == (3, 3)

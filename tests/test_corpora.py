@@ -1,4 +1,4 @@
-"""Accuracy on the corpora we keep: the shipped samples and five held-out sets written apart."""
+"""Accuracy on the corpora we keep: the shipped samples and six held-out sets written apart."""
 from __future__ import annotations
 
 import json
@@ -24,6 +24,8 @@ CORPORA = [
      ROOT / "tests/corpus/holdout4/truth.json"),
     ("holdout5", ROOT / "tests/corpus/holdout5/INBOX", ROOT / "tests/corpus/holdout5/roster.xlsx",
      ROOT / "tests/corpus/holdout5/truth.json"),
+    ("holdout6", ROOT / "tests/corpus/holdout6/INBOX", ROOT / "tests/corpus/holdout6/roster.xlsx",
+     ROOT / "tests/corpus/holdout6/truth.json"),
 ]
 
 

@@ -156,3 +156,16 @@ def test_a_forwarded_meeting_notice_is_other_and_states_nothing_of_the_unit():
                    "三、有关要求：各单位须于12月5日前报送普法责任清单和以案释法典型案例。", "区普法办", "2025年10月15日"])
     assert f["doc_type"] == "other"
     assert all(f.get(k) is None for k in ("leader_in_charge", "staff_assigned", "duty_list", "cases_total"))
+
+
+def test_cases_attached_after_the_signature_count_for_the_report():
+    lines = ["区应急管理局2024年度普法工作总结", "一、基本情况", "我局内设5个股室，现有干部职工42人。",
+             "二、主要做法", "全年开展普法宣传活动20场次，今年选取的以案释法典型案例附后。",
+             "三、存在问题", "普法形式较为单一。", "四、下一步打算", "每季度报送典型案例不少于1个，开展活动不少于30场。",
+             "附件：2024年度以案释法典型案例", "区应急管理局", "2024年11月29日", "附件", "2024年度以案释法典型案例"]
+    for n in "一二三":
+        lines += [f"案例{n}：某企业未落实安全培训案", "基本案情：2024年4月，执法人员检查发现，罚款5万元，出动执法人员30人次。",
+                  "释法说理：……"]
+    f = fields_of(lines)
+    assert (f["doc_type"], f["cases_total"], f["activities"], f["date"]) == ("annual_report", 3, 20, "2024-11-29")
+    assert f["sections"] == ["基本情况", "主要做法", "存在问题", "下一步打算"]
