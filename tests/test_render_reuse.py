@@ -45,7 +45,8 @@ def _notice_contexts() -> list[dict[str, Any]]:
     many = dict(contexts[0], problems=[{"message": f"问题{i}{HOSTILE}", "evidence": [NASTY] * 3}
                                        for i in range(150)],
                 sends=[{"title": f"材料{i}", "text": NASTY} for i in range(40)])
-    return [*contexts, _hostile(contexts[2]), empty, many]
+    imprint = dict(contexts[1], cc=f"区司法局，{NASTY}", issuer=NASTY)  # 版记 with 抄送
+    return [*contexts, _hostile(contexts[2]), empty, many, imprint]
 
 
 def _circular_contexts() -> list[dict[str, Any]]:
@@ -55,7 +56,8 @@ def _circular_contexts() -> list[dict[str, Any]]:
     hostile["units"][0]["unit"] = HOSTILE
     complete = without_missing(records)
     return [circular_context(records, cfg),
-            circular_context(hostile, {**cfg, "highlights": [{"title": NASTY, "text": NASTY}]}),
+            circular_context(hostile, {**cfg, "highlights": [{"title": NASTY, "text": NASTY}],
+                                       "cc": [NASTY, HOSTILE_UNIT], "issuer": NASTY}),
             circular_context(dict(complete, units=[], roster=[]), load_draft_config(None, "circular")),
             circular_context(dict(records, missing_units=[f"区第{i}局" for i in range(300)]), cfg)]
 
@@ -74,7 +76,8 @@ def _plan_contexts() -> list[dict[str, Any]]:
 def _self_inspection_contexts() -> list[dict[str, Any]]:
     records = make_records()
     cfg = load_draft_config(SAMPLES / "自查.yaml", "self_inspection")
-    return [self_inspection_context(records, cfg),
+    return [self_inspection_context(records, cfg),  # no 抄送
+            self_inspection_context(records, {**cfg, "cc": ["区委办公室", HOSTILE]}),
             self_inspection_context(dict(records, units=[], missing_units=[], roster=[]), {}),
             _hostile(self_inspection_context(records, cfg))]
 
