@@ -22,8 +22,9 @@ from extractors.read import read_document
 from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster, unify_names
 from forms.base import FileRecord, UnitRecord
-from forms.fingerprints import Fingerprinter
+from forms.fingerprints import prepare as prepare_analyses
 from forms.merge import merge_fields, superseded
+from forms.similarity import REPORT_TYPES, analyse
 
 if TYPE_CHECKING:
     from outputs.cache import FileCache
@@ -101,10 +102,13 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
         log.info("%s: %s", src.rel, e)
         return FileRecord(src.rel, digest, "error", e.code, e.message, unit=_unit_from_path(src.rel, roster),
                           size=src.size, mtime=src.mtime, timings={"read": time.perf_counter() - t0})
-    timings = {"read": t1 - t0, "normalise": t2 - t1, "extract": time.perf_counter() - t2}
-    return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=ex.fields["doc_type"].value,
+    t3 = time.perf_counter()
+    doc_type = ex.fields["doc_type"].value
+    analysis = analyse(ex.text) if doc_type in REPORT_TYPES and ex.text.strip() else None
+    timings = {"read": t1 - t0, "normalise": t2 - t1, "extract": t3 - t2, "analyse": time.perf_counter() - t3}
+    return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=doc_type,
                       fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt,
-                      timings=timings)
+                      timings=timings, analysis=analysis)
 
 
 def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
@@ -157,12 +161,9 @@ def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None,
 
 
 def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
-                    progress: Callable[[str], None] | None, watch: Stopwatch,
-                    fingerprinter: Fingerprinter) -> tuple[list[FileRecord], FileCache]:
-    """Records of every source in inbox order: from the cache when unchanged, else read (in parallel).
-
-    While new files are read, ``fingerprinter`` gets its workers ready (jieba loads there).
-    """
+                    progress: Callable[[str], None] | None,
+                    watch: Stopwatch) -> tuple[list[FileRecord], FileCache]:
+    """Records of every source in inbox order: from the cache when unchanged, else read (in parallel)."""
     from outputs.cache import context_key, open_cache
 
     with watch("cache"):
@@ -175,7 +176,6 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
                 if progress:
                     progress(s.rel)
     todo = [s for i, s in enumerate(sources) if i not in found]
-    fingerprinter.start(len(todo))
     with watch("read_wall"):
         fresh = read_all(todo, roster, opts.year, opts.jobs, progress)
     for f in fresh:
@@ -192,6 +192,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
 
 def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitRecord],
                   roster: list[RosterEntry], year: int | None) -> dict[str, Any]:
+    from forms.similarity import FINGERPRINT_SCHEME
     from outputs.records import SCHEMA, file_dict, unit_dict
 
     old = set()
@@ -208,6 +209,7 @@ def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitR
         "units": [unit_dict(u) for u in units if u.files or u.findings],
         "missing_units": [u.unit for u in units if u.on_roster and not u.files and roster],
         "unknown_files": [f.path for f in files if not f.unit],
+        "fingerprint_scheme": FINGERPRINT_SCHEME,  # how the report files' fingerprints were made
     }
 
 
@@ -227,12 +229,11 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     watch = Stopwatch(stats)
     scratch = opts.out / ".pufa"  # every file we write stays inside the output folder
     os.environ["PUFA_CACHE_DIR"] = str((scratch / "jieba").resolve())  # read by workers started below
-    fingerprinter, cache, ledger_pool = Fingerprinter(opts.jobs), None, None
+    cache, ledger_pool = None, None
     try:
         with watch("start"):
             rules = load_rules(opts.rules)  # config errors surface before any work
             notice_config = load_draft_config(opts.notice_config, "notice")
-            fingerprinter.warm_up()  # jieba and openpyxl load on other processes meanwhile
             ledger_pool = ledger_worker(opts.jobs)
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
@@ -241,13 +242,14 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         try:
             with watch("start"):
                 sources = expand_archives(list_inbox(opts.inbox), tmpdir)
-            files, cache = read_with_cache(opts, sources, roster, progress, watch, fingerprinter)
+            if progress is not None and hasattr(progress, "set_total"):
+                progress.set_total(len(sources))  # archive members included
+            files, cache = read_with_cache(opts, sources, roster, progress, watch)
             files = one_name_per_unit(files, roster)
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
         with watch("analyse"):
-            watch.add("reports_analysed", fingerprinter.prepare(files, cache))
-        fingerprinter.close()
+            watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
             year = opts.year or infer_year(files)
             units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
@@ -257,7 +259,6 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     finally:
         if ledger_pool is not None:
             ledger_pool.close()
-        fingerprinter.close()
         if cache is not None:
             cache.close()
     return CheckResult(records, written)

@@ -13,6 +13,8 @@ TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("self_inspection", r"自查|自评|自检"),
     ("stats_form", r"统计表|统计报表|情况统计|数据统计|报表|统计情况|情况表|数据表"),
     ("plan", r"计划|要点|方案|工作安排|普法规划|工作规划"),
+    # a notice, bulletin or minutes that is none of the above (关于召开…推进会的通知): not a submission
+    ("other", r"(?:通知|通报|通告|公告|纪要|邀请函|请示|批复)[)）]?$"),
     ("annual_report", r"总结|报告|履职|工作情况|述职|开展情况|落实情况|情况汇报|汇报"),
 )
 _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)

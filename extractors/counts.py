@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
-from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, PART_MARKERS,
-                       PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
+from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, OTHER_COUNTED,
+                       PART_MARKERS, PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
                        YEAR_SPAN_MARKERS, ZERO_COUNTS)
-from .structure import Para, is_heading_line
+from .structure import NOT_RESULTS, Para, is_heading_line
 from .textutil import clause_bounds, sentences
 
 _ALL_UNITS = sorted({u for _, units in COUNT_FIELDS.values() for u in units}, key=len, reverse=True)
@@ -32,6 +32,9 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
 _ZERO = {k: re.compile(v) for k, v in ZERO_COUNTS.items()}
 _NEXT = {k: re.compile(v) for k, v in NEXT_CLAUSE_SUBJECT.items()}
+_OTHER_COUNTED = re.compile(rf"(?:{OTHER_COUNTED})")
+# 受教育群众和市场主体人员1500人次: a word joined to the keyword by 和/及/与 is counted with it
+_COORDINATED = re.compile(r"(?:和|及|与|以及|、)[^，。；、和及与\d]{0,6}$")
 _FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个|作为|为|列为)?")
 
 
@@ -47,8 +50,9 @@ class Candidate:
     subset: bool = False  # 其中…: a share of a figure stated elsewhere
 
 
-def _claim_backward(before: str, unit: str) -> str | None:
-    """The field of the keyword ending nearest the number (the longer keyword on a tie)."""
+def _claim_backward(before: str, unit: str, tail: int | None = None) -> str | None:
+    """The field of the keyword ending nearest the number (the longer keyword on a tie); with
+    ``tail``, only a keyword ending at most that many characters before the end counts."""
     best, best_key = None, (-1, 0)
     for field, (keywords, units) in COUNT_FIELDS.items():
         if unit not in units:
@@ -59,8 +63,10 @@ def _claim_backward(before: str, unit: str) -> str | None:
                 best, best_key = field, (pos + len(kw), len(kw))
     for word in NON_FIELD_WORDS:
         pos = before.rfind(word)
-        if pos >= 0 and pos + len(word) > best_key[0]:
+        if pos >= 0 and pos + len(word) > best_key[0] and not (best and _COORDINATED.match(before, best_key[0], pos)):
             return None
+    if tail is not None and best_key[0] < len(before.rstrip("，,、；;：: ")) - tail:
+        return None
     return best
 
 
@@ -82,6 +88,12 @@ def _claim_forward(after: str, unit: str) -> str | None:
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 
 
+def _paren_share(sentence: str, pos: int) -> bool:
+    """The bracket around ``pos`` opens with 其中/含/包括: a share of something outside it."""
+    opened = max(sentence.rfind("（", 0, pos), sentence.rfind("(", 0, pos))
+    return bool(re.match(r"\s*(?:其中|含|包括|内含)", sentence[opened + 1:pos]))
+
+
 def _in_parens(sentence: str, pos: int) -> bool:
     opened = max(sentence.rfind("（", 0, pos), sentence.rfind("(", 0, pos))
     closed = max(sentence.rfind("）", 0, pos), sentence.rfind(")", 0, pos))
@@ -97,8 +109,18 @@ def _other_year(sentence: str, cs: int, pos: int, year: int | None) -> bool:
     return any(year is not None and int(y) != year for y in _YEAR.findall(before))
 
 
+_TITLE = re.compile(r"《[^《》]{1,60}》")
+_COPIES = ("份", "册", "本", "张", "套", "余份")
+
+
+def _mask_titles(sentence: str) -> str:
+    """Book and law titles blanked out (same length): 《法治宣传教育法》 names no 宣传 done."""
+    return _TITLE.sub(lambda m: "《" + "〃" * (len(m.group(0)) - 2) + "》", sentence) if "《" in sentence else sentence
+
+
 def candidates_in(sentence: str, para: Para, file: str, year: int | None = None) -> list[Candidate]:
     out: list[Candidate] = []
+    quoted, sentence = sentence, _mask_titles(sentence)  # figures read in the masked text, quoted whole
     matches = list(_QTY.finditer(sentence))
     for i, m in enumerate(matches):
         value = parse_quantity(m.group("num"))
@@ -107,14 +129,22 @@ def candidates_in(sentence: str, para: Para, file: str, year: int | None = None)
         cs, ce = clause_bounds(sentence, m.start())
         clause = sentence[cs:ce]
         ls = _label_start(sentence, cs)
-        if _PLAN.search(clause) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]) \
+        own = clause if _in_parens(sentence, m.start()) else _PAREN.sub("", clause)  # not the brackets' words
+        if _PLAN.search(own) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]) \
                 or _other_year(sentence, cs, m.start(), year):
             continue
         unit = m.group("unit")
-        field = _claim_backward(sentence[ls:m.start()], unit) or _claim_forward(sentence[m.end():ce], unit)
+        if _OTHER_COUNTED.match(sentence, m.end()):
+            continue  # 以案释法、经费保障七个方面: the figure counts something else
+        # copies of a titled book (《学生法治教育读本》4000册) are counted by the title's own word
+        before = (quoted if unit in _COPIES else sentence)[ls:m.start()]
+        field = _claim_backward(before, unit) or _claim_forward(sentence[m.end():ce], unit)
         if field is None and not _has_keyword(clause) and ls > 0:
-            # 编写以案释法案例，全年报送4个: the figure's subject is named in the clause before
-            field = _claim_backward(sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls], unit)
+            # 编写以案释法案例，全年报送4个: the figure's subject ends the clause before (not 明确普法对象和
+            # 完成时限，年中、年底两次对照清单督办: a keyword inside that clause names something else; not
+            # 集体学法6次，举办“法官讲堂”8期: that clause has its figure)
+            previous = sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls]
+            field = None if _QTY.search(previous) else _claim_backward(previous, unit, tail=2)
         if field is None and not _has_keyword(clause) and _TOTAL.search(clause):
             # 第一季度1个，…，全年共6个: a total names no subject, the sentence's subject is meant
             field = _claim_backward(sentence[:m.start()], unit)
@@ -129,9 +159,9 @@ def candidates_in(sentence: str, para: Para, file: str, year: int | None = None)
         total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(bare)
         part = bool(_PART.search(bare)) or bool(_PART.search(sentence[:cs])) and not total
         subset = bool(_SUBSET.search(clause)) and not _share_of_other(out, matches[:i], cs, field)
-        if _in_parens(sentence, m.start()) and any(c.field == field for c in out):
-            subset = True  # a breakdown in brackets of the figure just given
-        out.append(Candidate(field, value, total, part, Evidence(file, para.where, sentence), sentence, m.start(),
+        if _in_parens(sentence, m.start()) and (any(c.field == field for c in out) or _paren_share(sentence, m.start())):
+            subset = True  # a breakdown in brackets of the figure just given: （其中…1次）
+        out.append(Candidate(field, value, total, part, Evidence(file, para.where, quoted), quoted, m.start(),
                              subset))
     return out
 
@@ -197,7 +227,7 @@ def choose(cands: list[Candidate]) -> Value | None:
 def extract_counts(paras: list[Para], file: str, year: int | None = None) -> dict[str, Value]:
     by_field: dict[str, list[Candidate]] = {}
     for p in paras:
-        if p.kind == "cell" or p.section == "下一步打算" or is_heading_line(p):
+        if p.kind == "cell" or p.section in NOT_RESULTS or is_heading_line(p):
             continue
         for s in sentences(p.text):
             for c in candidates_in(s, p, file, year):
@@ -216,7 +246,7 @@ def _stated_none(paras: list[Para], file: str) -> dict[str, Value]:
     """Counts a report states as none (尚未报送以案释法案例 → 0)."""
     out: dict[str, Value] = {}
     for p in paras:
-        if p.kind == "cell" or p.section == "下一步打算" or is_heading_line(p):
+        if p.kind == "cell" or p.section in NOT_RESULTS or is_heading_line(p):
             continue
         for s in sentences(p.text):
             for field, pat in _ZERO.items():

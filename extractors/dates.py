@@ -19,7 +19,12 @@ _LABEL = re.compile(r"(?:填报|报送|填表|成文|落款|制表|印发)?(?:�
 _YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2}|二[〇○零]\S[〇○零一二三四五六七八九])\s*(?:年度|年)")
 
 
+_NUMERIC_DATE = re.compile(r"\d[-./]\d")
+
+
 def parse_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    if "年" not in text and not _NUMERIC_DATE.search(text):  # most paragraphs and cells: no date at all
+        return None
     for pat in _DATE_PATTERNS:
         m = pat.search(text)
         if not m:
@@ -58,7 +63,8 @@ def _standalone(p: Para) -> dt.date | None:
 
 def extract_date(paras: list[Para], file: str) -> Value | None:
     """The signature date: a paragraph that is only a date, last one first; else a labelled date."""
-    prose = [p for p in paras if p.kind in ("para", "textbox", "cell")]
+    # a date in a table cell counts only after a label (填报日期：…): cells without one are passed over
+    prose = [p for p in paras if p.kind in ("para", "textbox") or p.kind == "cell" and _LABEL.search(p.text)]
     for p in reversed(prose):
         d = _standalone(p)
         if d is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .base import Block, UnreadableFile, cell_block
+from .base import Block, UnreadableFile
 from .docx_styles import read_styles
 from .numbering import Numbering
 from .safezip import open_zip, read_member
@@ -116,7 +116,8 @@ class _Walker:
                 if not merged:
                     text = self._cell_text(content, merges)
                     if text.strip():
-                        blocks.append(cell_block(text, f"{row_where}第{col + 1}列", t, r, col))
+                        # positional: kind, page, table, row, col (one block per cell, the hot path)
+                        blocks.append(Block(text, f"{row_where}第{col + 1}列", "cell", None, t, r, col))
                 col += span
 
     def _cell_text(self, content: list[etree._Element], merges: dict) -> str:

@@ -11,13 +11,16 @@ import re
 
 from .base import Evidence, Value
 from .patterns import BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_NEG
-from .structure import Para, is_heading_line
+from .structure import ATTACHMENT, Para, is_heading_line
 from .textutil import clauses, sentences
 
 _COMPILED = {
     field: {k: tuple(re.compile(p) for p in pats) for k, pats in spec.items()}
     for field, spec in BOOL_PATTERNS.items()
 }
+# each kind's patterns as one alternation: one search per sentence instead of one per pattern
+_ANY = {field: {k: re.compile("|".join(f"(?:{p})" for p in pats)) for k, pats in spec.items()}
+        for field, spec in BOOL_PATTERNS.items()}
 _FUTURE = re.compile(FUTURE_MARKERS)
 _MEDIA = tuple((name, re.compile(p)) for name, p in NEW_MEDIA)
 _MEDIA_NEG = re.compile(NEW_MEDIA_NEG)
@@ -25,22 +28,34 @@ _MEDIA_NEG = re.compile(NEW_MEDIA_NEG)
 
 def _prose(paras: list[Para]):
     for p in paras:
-        if p.kind == "cell" or is_heading_line(p):
+        if p.kind == "cell" or p.section == ATTACHMENT or is_heading_line(p):
             continue
         for s in sentences(p.text):
             yield p, s
 
 
-def _judge(pats: dict[str, tuple[re.Pattern[str], ...]], sentence: str, section: str | None) -> bool | None:
-    if not any(c.search(sentence) for c in pats["context"]):
+def _judge(field: str, sentence: str, section: str | None) -> bool | str | None:
+    pats, any_of = _COMPILED[field], _ANY[field]
+    if not any_of["context"].search(sentence):
         return None
-    if any(n.search(sentence) for n in pats["negative"]):
+    if any_of["negative"].search(sentence):
         return False
+    weak = "weak_negative" in any_of and bool(any_of["weak_negative"].search(sentence))
     if section == "下一步打算":
         return None
-    own = sentence
+    own = sentence if not weak else any_of["weak_negative"].sub("", sentence)  # 没有专职人员，由办公室兼职负责
+    verdict = _positive(pats, any_of, own)
+    return verdict if verdict or not weak else WEAK_FALSE
+
+
+WEAK_FALSE = "weak"  # false unless the file says otherwise elsewhere
+
+
+def _positive(pats: dict[str, tuple[re.Pattern[str], ...]], any_of: dict[str, re.Pattern[str]], own: str) -> bool | None:
     for pat in pats.get("not_own", ()):
         own = pat.sub("", own)
+    if not any_of["positive"].search(own):
+        return None
     for pp in pats["positive"]:
         for m in pp.finditer(own):
             if not _FUTURE.search(_clauses_around(own, m.start(), m.end())):
@@ -56,18 +71,16 @@ def _clauses_around(sentence: str, start: int, end: int) -> str:
 
 
 def extract_facts(paras: list[Para], file: str) -> dict[str, Value]:
-    found: dict[str, dict[bool, list[Evidence]]] = {}
+    found: dict[str, dict[bool | str, list[Evidence]]] = {}
     for p, s in _prose(paras):
-        for field, pats in _COMPILED.items():
-            verdict = _judge(pats, s, p.section)
+        for field in _COMPILED:
+            verdict = _judge(field, s, p.section)
             if verdict is not None:
                 found.setdefault(field, {}).setdefault(verdict, []).append(Evidence(file, p.where, s))
     out = {}
     for field, by in found.items():
-        if False in by:
-            out[field] = Value(False, tuple(by[False][:3]))
-        else:
-            out[field] = Value(True, tuple(by[True][:3]))
+        verdict = False if False in by else True if True in by else WEAK_FALSE
+        out[field] = Value(verdict is True, tuple(by[verdict][:3]))
     return out
 
 

@@ -12,7 +12,7 @@ from .counts import extract_counts
 from .dates import extract_date, extract_year
 from .facts import extract_facts, extract_media
 from .quarters import extract_quarters
-from .structure import Para, sections_present, structure
+from .structure import ATTACHMENT, Para, sections_present, structure
 from .tables import extract_table_counts, narrative_cells
 from .units import Match, RosterEntry, attribute
 
@@ -29,11 +29,18 @@ class Extracted:
     unit_match: Match
 
 
+_UNIT_LABEL = re.compile(r"^(?:填报|报送|填表|责任|申报)?单位(?:名称)?\s*(?:[（(](?:盖章|公章|章)[)）])?\s*[：:]\s*"
+                         r"([\u4e00-\u9fff（）()]{3,40})")
+
+
 def places(doc: Document, paras: list[Para]) -> list[tuple[str, str]]:
     """Where a unit names itself, most telling first."""
     prose = [p for p in paras if p.kind == "para"]
     tail = [p.text for p in prose[-5:] if len(p.text) <= 40 and not p.text.endswith(("：", ":"))][::-1]
     out = [("signature", t) for t in tail]
+    # a form's own line 填报单位：… (a statistics sheet signs nowhere else)
+    out += [("signature", m.group(1)) for p in paras[:40] if p.kind in ("cell", "para")
+            and (m := _UNIT_LABEL.match(p.text))][:2]
     out.append(("title", title_of(paras)))
     out += [("title", p.text) for p in prose[:3] if len(p.text) <= 60 and not p.text.endswith(("：", ":"))]
     out += [("header", p.text) for p in paras if p.kind in ("header", "footer")]
@@ -78,8 +85,8 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
 def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple[Evidence, ...],
                     year: int | None) -> dict[str, Value]:
     out: dict[str, Value] = {}
-    if doc_type == "plan":
-        return out  # a plan states intentions, not results
+    if doc_type in ("plan", "other"):
+        return out  # a plan states intentions, a cover letter or a forwarded notice no results of the unit
     if doc_type == "duty_list":
         out["duty_list"] = Value(True, title_ev)
         return out
@@ -97,6 +104,10 @@ def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple
         v = first.get(key) or second.get(key)
         if v is not None:
             out[key] = v
+    if "cases_total" not in out and doc_type in ("annual_report", "self_inspection"):
+        attached = count_cases([p for p in paras if p.section == ATTACHMENT], file)
+        if attached:  # 典型案例附后: the cases attached after the signature are the year's
+            out["cases_total"] = attached
     quarters = table.get("cases_by_quarter") or extract_quarters(paras, file)
     if quarters is not None:
         out["cases_by_quarter"] = quarters

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-CN_DIGITS = "零〇○一二两三四五六七八九十百千"
+# 大写 numerals (伍件, 壹拾贰场) are read as their plain forms
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+CN_DIGITS = "零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
 # A quantity: optional approximation, numeral, optional 万/千, optional 余/多, optional trailing 万
 NUMBER = (rf"(?:(?<=[近上逾超])[万千百]|\d+(?:\.\d+)?|[{CN_DIGITS}]+(?:万[{CN_DIGITS}]+)?)"
           rf"(?:\s*[万千])?(?:余|多)?(?:万)?")
@@ -23,7 +25,7 @@ def cn_to_int(s: str) -> int | None:
     """Integer value of a pure Chinese numeral (``二十``, ``一千二百``, ``二〇二二``)."""
     if not s:
         return None
-    s = s.replace("○", "〇")
+    s = s.replace("○", "〇").translate(_FINANCIAL)
     if all(c in "零〇一二两三四五六七八九" for c in s) and len(s) > 1:
         return int("".join(str("零一二三四五六七八九".find(c) if c not in "〇两" else (0 if c == "〇" else 2))
                            for c in s))

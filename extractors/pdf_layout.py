@@ -241,6 +241,9 @@ def _median(values: list[float]) -> float:
     return data[k] if len(data) & 1 else (data[k - 1] + data[k]) / 2
 
 
+_SENTENCE_END = re.compile(r"[。！？；：:;!?…][\"'”’」』）)]*\s*$")
+
+
 def paragraphs(lines: list[Line]) -> list[Para]:
     lines = [ln for ln in lines if not _PAGE_NO.match(ln.text)]
     if not lines:
@@ -256,7 +259,10 @@ def paragraphs(lines: list[Line]) -> list[Para]:
             paras.append(Para(cur, True, True))
             cur = ""
         cur += ln.text
-        if ln.x1 < right - 1.5 * h:
+        gap = right - ln.x1
+        # a short line ends its paragraph when it ends a sentence, or is much shorter: a line cut short
+        # only because “个，” may not start the next one (全年报送典型案例4 | 个，…) runs on
+        if gap > 1.5 * h and (_SENTENCE_END.search(ln.text) or gap > 4 * h):
             paras.append(Para(cur, True, True))
             cur = ""
         prev = ln

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .base import Evidence, Value
 from .numbers import NUMBER, parse_quantity
 from .patterns import NEG
-from .structure import Para
+from .structure import NOT_RESULTS, Para
 
 _QN = r"(?:第)?[一二三四1-4]"
 _SET = re.compile(r"(?P<all>四个季度|[一1]\s*(?:至|到|-|—|～)\s*[四4]\s*季度|各季度|每个?季度)"
@@ -38,7 +38,7 @@ class _Group:
 
 def extract_quarters(paras: list[Para], file: str) -> Value | None:
     for p in paras:
-        if p.kind == "cell" or p.section == "下一步打算" or not _CASE.search(p.text):
+        if p.kind == "cell" or p.section in NOT_RESULTS or not _CASE.search(p.text):
             continue
         got = parse_quarters(p.text)
         if got is not None:

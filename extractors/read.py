@@ -15,6 +15,7 @@ from .docx_reader import read_docx
 from .html_reader import read_html, read_mht
 from .ocr import read_image
 from .ofd_reader import read_ofd
+from .ole import is_password_protected
 from .office_convert import read_doc, read_xls
 from .pdf_reader import read_pdf
 from .xlsx_reader import read_xlsx
@@ -116,6 +117,9 @@ def _sniff_ole(path: Path, ext: str) -> str:
     return "ole"
 
 
+_OLE_OFFICE = ("doc", "wps", "xls", "et")
+
+
 def read_document(path: Path, rel: str) -> Document:
     """Read one file into a ``Document``; raise ``UnreadableFile`` when it cannot be."""
     try:
@@ -131,6 +135,8 @@ def read_document(path: Path, rel: str) -> Document:
         raise UnreadableFile("encrypted", "OOXML EncryptedPackage")
     if kind == "corrupt-zip":
         raise UnreadableFile("corrupt", "broken zip container")
+    if kind in _OLE_OFFICE and is_password_protected(path):
+        raise UnreadableFile("encrypted", f"password-protected {kind}")
     reader = READERS.get(kind)
     if reader is None:
         raise UnreadableFile("unsupported_format", kind, "archive" if kind in _ARCHIVES else None)

@@ -7,7 +7,9 @@ open 基本情况 / 主要做法 / 存在问题 / 下一步打算, and the parag
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .base import Block, Document
 from .normalize import normalize
@@ -22,7 +24,8 @@ SECTION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("下一步打算", ("下一步", "打算", "工作计划", "工作思路", "整改措施", "整改方向", "努力方向",
                 "工作安排", "明年", "下步", "今后", "工作设想", "改进措施", "对策", "工作重点")),
     ("存在问题", ("存在问题", "存在的问题", "问题", "不足", "困难", "短板", "差距", "薄弱")),
-    ("基本情况", ("基本情况", "概况", "总体情况", "基本概况", "单位概况", "情况概述", "总体评价")),
+    ("基本情况", ("基本情况", "概况", "总体情况", "基本概况", "单位概况", "情况概述", "总体评价",
+              "自查工作开展情况", "自查工作情况", "自查开展情况", "自查工作组织情况")),  # how the self-check was done
     ("主要做法", ("做法", "开展情况", "主要工作", "工作开展", "措施", "成效", "举措", "履职情况",
                 "落实情况", "工作情况", "亮点", "特色", "经验", "自查情况", "完成情况", "推进情况",
                 "开展的工作", "工作成果", "主要内容")),
@@ -53,17 +56,42 @@ class Para:
     col: int | None = None
     opens: tuple[str, ...] = ()  # sections a heading opens
 
+    def __init__(self, text: str, where: str, kind: str, section: str | None, heading_level: int, index: int,
+                 table: int | None = None, row: int | None = None, col: int | None = None,
+                 opens: tuple[str, ...] = ()) -> None:
+        # one call instead of a frozen dataclass's object.__setattr__ per field (see Block)
+        self.__dict__.update(text=text, where=where, kind=kind, section=section, heading_level=heading_level,
+                             index=index, table=table, row=row, col=col, opens=opens)
+
 
 def sections_of_heading(text: str) -> list[str]:
     """The sections a heading opens, in SPEC order (存在问题及下一步打算 opens two)."""
+    return list(_sections_of_heading(text))
+
+
+def _spans(word: str, body: str) -> Iterator[int]:
+    at = body.find(word)
+    while at >= 0:
+        yield at
+        at = body.find(word, at + 1)
+
+
+@lru_cache(maxsize=8192)
+def _sections_of_heading(text: str) -> tuple[str, ...]:
     body = _NUMBERED.sub("", text, count=1)
-    found = [name for name, words in SECTION_KEYWORDS if any(w in body for w in words)]
+    spans = [(at, at + len(w), name) for name, words in SECTION_KEYWORDS for w in words if w in body
+             for at in _spans(w, body)]
+    # a keyword inside a longer one of another section is that one's (整改措施 is not 措施, 自查工作开展情况
+    # not 开展情况)
+    kept = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o[1] - o[0] > sp[1] - sp[0]
+                                          and o[2] != sp[2] for o in spans)]
+    found = [name for name, _ in SECTION_KEYWORDS if any(sp[2] == name for sp in kept)]
     if len(found) > 1:
         joined = re.search(r"[及和与、暨]|以及", body)
         found = found if joined else found[:1]
     from forms.base import SECTION_NAMES
 
-    return [n for n in SECTION_NAMES if n in found]
+    return tuple(n for n in SECTION_NAMES if n in found)
 
 
 def section_of_heading(text: str) -> str | None:
@@ -87,9 +115,15 @@ def _heading_level(b: Block, text: str, first: bool) -> int:
     return 0
 
 
+ATTACHMENT = "附件"  # the section of what follows a 附件 line after the text: no section of the report
+NOT_RESULTS = ("下一步打算", ATTACHMENT)  # where figures and facts are no results of the year
+_ATTACHMENT_START = re.compile(r"^附\s*件\s*(?:[一二三四五六七八九十\d]+)?\s*[：:]?$")
+
+
 def structure(doc: Document) -> list[Para]:
     """Normalised paragraphs (body, cells, text boxes, headers) with section context."""
     norm = [(b, t) for b, t in ((b, normalize(b.text)) for b in doc.blocks) if not _CHROME.match(t)]
+    norm = _form_rows_as_paragraphs(norm)
     levels = [_heading_level(b, t, i == 0) for i, (b, t) in enumerate(norm)]
     top = _top_level(levels, norm)
     paras: list[Para] = []
@@ -99,7 +133,9 @@ def structure(doc: Document) -> list[Para]:
             continue
         hl = 0
         opens: tuple[str, ...] = ()
-        if lvl == top and top:
+        if section == ATTACHMENT or b.kind == "para" and _ATTACHMENT_START.match(text) and i > len(norm) // 3:
+            section = ATTACHMENT  # 附件 on a line of its own, then the attached document: to the end
+        elif lvl == top and top:
             hl = 1
             opens = tuple(sections_of_heading(text))
             section = (opens[0] if opens else None) or _topical(section, top)
@@ -114,6 +150,42 @@ def structure(doc: Document) -> list[Para]:
                     section = name
         paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col, opens))
     return paras
+
+
+_SENTENCE_MARK = re.compile(r"[，。；]")
+
+
+def _form_rows_as_paragraphs(norm: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
+    """A report written into a two-column form (基本情况 | 街道辖8个社区…; 填报日期 | 2025年12月1日):
+    each row becomes the paragraph ``label：content``, which reads as a run-in heading and its text."""
+    tables: dict[int, list[tuple[Block, str]]] = {}
+    for b, t in norm:
+        if b.kind == "cell" and b.table is not None and t:
+            tables.setdefault(b.table, []).append((b, t))
+    forms = {n for n, cells in tables.items() if _is_form(cells)}
+    if not forms:
+        return norm
+    out: list[tuple[Block, str]] = []
+    for b, t in norm:
+        if b.kind != "cell" or b.table not in forms:
+            out.append((b, t))
+        elif b.col == 1 and (label := _form_label(tables[b.table], b.row)) is not None:
+            out.append((Block(f"{label}：{t}", b.where, "para", b.page), f"{label}：{t}"))
+    return out
+
+
+def _form_label(cells: list[tuple[Block, str]], row: int | None) -> str | None:
+    label = next((t for b, t in cells if b.row == row and b.col == 0), None)
+    return None if label is None or label in ("项目", "栏目", "类别") else label
+
+
+def _is_form(cells: list[tuple[Block, str]]) -> bool:
+    """Two columns: short labels on the left, prose (sentences) on the right in two rows or more."""
+    if any(b.col not in (0, 1) for b, _ in cells):
+        return False
+    labels = [t for b, t in cells if b.col == 0]
+    prose = [t for b, t in cells if b.col == 1 and len(t) >= 30 and _SENTENCE_MARK.search(t)]
+    return len(prose) >= 2 and all(len(t) <= 12 and not _SENTENCE_MARK.search(t) for t in labels)
 
 
 _RUN_IN = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?([\u4e00-\u9fff]{2,10})[：:]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 
 from .base import Evidence, Value
 from .numbers import parse_quantity
@@ -35,6 +36,7 @@ _NUMERIC = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:万)?\s*(?:余|多)?\s*$")
 _QMAP = {"一": 0, "二": 1, "三": 2, "四": 3, "1": 0, "2": 1, "3": 2, "4": 3}
 
 
+@lru_cache(maxsize=4096)
 def _field_of(text: str) -> str | None:
     for field, words in HEADER_FIELDS:
         if any(w in text for w in words):
@@ -45,6 +47,7 @@ def _field_of(text: str) -> str | None:
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年?")
 
 
+@lru_cache(maxsize=4096)
 def _period_of(text: str, year: int | None) -> int | str | None:
     """A quarter (0–3), "month1".."month12", "total", "other" (another year's row) or None."""
     m = _QUARTER.search(text)
@@ -74,11 +77,11 @@ def _grids(paras: list[Para], skip_scoring: bool = False) -> dict[int, dict[tupl
 
 def _scoring_header(grid: dict[tuple[int, int], Para]) -> int | None:
     """The header row of a self-assessment sheet (考核项目 | 分值 | 评分标准 …), if it is one."""
-    for r in range(min(5, 1 + max((k[0] for k in grid), default=0))):
-        row = [p.text for (rr, _), p in grid.items() if rr == r]
-        if sum(bool(_SCORING_HEADER.search(t)) for t in row) >= 2:
-            return r
-    return None
+    hits: dict[int, int] = defaultdict(int)
+    for (r, _), p in grid.items():
+        if r < 5 and _SCORING_HEADER.search(p.text):
+            hits[r] += 1
+    return min((r for r, n in hits.items() if n >= 2), default=None)
 
 
 def narrative_cells(paras: list[Para]) -> list[Para]:
@@ -103,12 +106,20 @@ def narrative_cells(paras: list[Para]) -> list[Para]:
     return out
 
 
+# a line of the form's particulars (填报单位：…, 填报日期：2025年11月26日, 审核人：…) heads no column
+_PARTICULARS = re.compile(r"^(?:填报|填表|报送|制表|审核|统计|联系|编制)?(?:单位|日期|时间|人|部门|电话)\s*[：:]")
+
+
+def _heading_text(text: str) -> bool:
+    return not _NUMERIC.match(text) and not _PARTICULARS.match(text)
+
+
 def _label(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
-    return " ".join(grid[(r, k)].text for k in range(c) if (r, k) in grid and not _NUMERIC.match(grid[(r, k)].text))
+    return " ".join(grid[(r, k)].text for k in range(c) if (r, k) in grid and _heading_text(grid[(r, k)].text))
 
 
 def _header(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
-    return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and not _NUMERIC.match(grid[(k, c)].text))
+    return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and _heading_text(grid[(k, c)].text))
 
 
 class _Headers:
@@ -122,7 +133,7 @@ class _Headers:
         self.rows: dict[int, list[int]] = defaultdict(list)
         self.texts: dict[int, list[str]] = defaultdict(list)
         for (r, c), p in sorted(grid.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            if not _NUMERIC.match(p.text):
+            if _heading_text(p.text):
                 self.rows[c].append(r)
                 self.texts[c].append(p.text)
         self.joined: dict[tuple[int, int], str] = {}

@@ -75,11 +75,18 @@ def _fuzzy(core: str, text: str) -> float:
                 best = max(best, 0.6 + 0.2 * len(window) / len(core))
             elif _is_subsequence(core, window):  # longer form
                 best = max(best, 0.6 + 0.2 * len(core) / len(window))
-            elif len(core) >= 5:  # a former or merged name: 文化和旅游局 for 文化旅游体育局
+            elif len(core) >= 5 and len(core) - 2 <= len(window) <= len(core) / 0.75 \
+                    and _shared_chars(window, core) >= len(core) - 2:  # a bound of the LCS, cheap: most windows stop here
+                # a former or merged name: 文化和旅游局 for 文化旅游体育局
                 common = _lcs(window, core)
                 if common >= 0.7 * len(core) and common >= 0.75 * len(window) and common >= len(core) - 2:
                     best = max(best, 0.6 + 0.1 * 2 * common / (len(core) + len(window)))
     return best
+
+
+def _shared_chars(a: str, b: str) -> int:
+    """How many characters the two have in common, counted with repeats (at least their LCS)."""
+    return sum(min(a.count(c), b.count(c)) for c in set(a))
 
 
 def _lcs(a: str, b: str) -> int:
@@ -92,11 +99,18 @@ def _lcs(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _part_of_a_match(e: RosterEntry, scored: list[tuple[float, RosterEntry]]) -> bool:
+    """Another matching entry is a part of ``e`` (区公安分局交通警察大队 of 区公安分局): the text names
+    the part, which is the more specific; ``e`` only matched through it."""
+    return any(sc >= 0.6 and o is not e and e.core in o.core and o.core != e.core for sc, o in scored)
+
+
 def best_match(roster: list[RosterEntry], text: str) -> tuple[RosterEntry | None, float]:
     best: tuple[float, RosterEntry] | None = None
     second = 0.0  # entries that cannot match score 0
-    for e in _candidates(roster, text):
-        sc = score(e, text)
+    scored = [(score(e, text), e) for e in _candidates(roster, text)]
+    scored = [(sc, e) for sc, e in scored if not _part_of_a_match(e, scored)]
+    for sc, e in scored:
         if best is None or sc > best[0]:
             second = best[0] if best is not None else second
             best = (sc, e)
@@ -119,7 +133,12 @@ class _Index:
     def __init__(self, roster: list[RosterEntry]) -> None:
         self.roster, self.size = roster, len(roster)
         self.by_last: dict[str, list[int]] = {}
-        self.aliased = [i for i, e in enumerate(roster) if any(len(a) >= 2 for a in e.aliases)]
+        self.by_alias_start: dict[str, list[tuple[int, str]]] = {}  # an alias's first two characters
+        for i, e in enumerate(roster):
+            for a in e.aliases:
+                if len(a) >= 2:
+                    self.by_alias_start.setdefault(a[:2], []).append((i, a))
+        self.first = [e.core[:1] for e in roster]
         for i, e in enumerate(roster):
             core = e.core
             if core:
@@ -127,9 +146,10 @@ class _Index:
 
     def candidates(self, text: str) -> list[RosterEntry]:
         chars = set(text)
-        hits = {i for c in chars & self.by_last.keys() for i in self.by_last[c]
-                if self.roster[i].core[0] in chars}
-        hits.update(i for i in self.aliased if any(len(a) >= 2 and a in text for a in self.roster[i].aliases))
+        first = self.first
+        hits = {i for c in chars & self.by_last.keys() for i in self.by_last[c] if first[i] in chars}
+        starts = {text[k:k + 2] for k in range(len(text) - 1)} & self.by_alias_start.keys()
+        hits.update(i for s in starts for i, a in self.by_alias_start[s] if a in text)
         return [self.roster[i] for i in sorted(hits)]  # roster order: ties go to the first, as before
 
 
@@ -206,33 +226,79 @@ def unify_names(names: list[str]) -> dict[str, str]:
 
 
 def load_roster(path: Path) -> list[RosterEntry]:
-    """Read a roster .xlsx: a column named like 单位名称, optional 简称/别名 column."""
+    """Read a roster .xlsx: a column headed like 单位名称 (title rows above the header, group rows
+    such as 一、行政执法部门 and notes below are passed over), an optional 简称/别名 column; without a
+    header, the column that holds the most unit names. Of several sheets (填表说明 first, the
+    名单 on the second), the one that reads as a roster."""
     from .base import UnreadableFile
-    from .xlsx_reader import first_sheet_rows
+    from .xlsx_reader import sheet_rows
 
     try:
-        values = first_sheet_rows(path)
+        sheets = sheet_rows(path)
     except UnreadableFile as e:
         raise ValueError(f"名单文件“{Path(path).name}”无法读取（{e.message}）") from None
+    read = [_roster_of(rows) for _, rows in sheets]
+    headed = [entries for entries, has_header in read if has_header and entries]
+    if headed:
+        return headed[0]
+    return max((entries for entries, _ in read), key=len, default=[])
+
+
+def _roster_of(values: list[tuple[object, ...]]) -> tuple[list[RosterEntry], bool]:
+    """The entries one sheet gives, and whether it has a roster header."""
     rows = [tuple("" if v is None else str(v).strip() for v in r) for r in values]
     rows = [r for r in rows if any(r)]
     if not rows:
-        return []
-    head = rows[0]
-    name_col = next((i for i, h in enumerate(head) if re.search(r"单位|名称|部门|机关", h)), None)
-    alias_col = next((i for i, h in enumerate(head) if re.search(r"简称|别名|又称", h)), None)
-    if name_col is None:
-        name_col, data = 0, rows
+        return [], False
+    found = _roster_header(rows)
+    if found is None:
+        name_col, alias_col, data = _name_column(rows), None, rows
     else:
-        data = rows[1:]
+        at, name_col, alias_col = found
+        data = rows[at + 1:]
     out, seen = [], set()
     for r in data:
         name = r[name_col] if name_col < len(r) else ""
-        if not name or name in seen or not re.search(r"[\u4e00-\u9fff]", name):
+        if name in seen or not _roster_name(name):
             continue
         seen.add(name)
         aliases = ()
         if alias_col is not None and alias_col < len(r) and r[alias_col]:
             aliases = tuple(a for a in re.split(r"[、，,;；/\s]+", r[alias_col]) if a)
         out.append(RosterEntry(name, aliases))
-    return out
+    return out, found is not None
+
+
+_NAME_HEAD = re.compile(r"单位|名称|部门|机关")
+_NOT_NAME_HEAD = re.compile(r"性质|类型|类别|级别|电话|联系|人$|地址|代码|编号|序号|备注|名单|表")
+_ALIAS_HEAD = re.compile(r"简称|别名|又称")
+
+
+def _roster_header(rows: list[tuple[str, ...]]) -> tuple[int, int, int | None] | None:
+    """(row, name column, alias column) of the header among the first rows: a row of short cells
+    (or one short cell), one of them naming the unit column (a merged title row above is one long cell)."""
+    for i, r in enumerate(rows[:10]):
+        filled = [c for c in r if c]
+        if len(filled) < 2 and not (filled and len(filled[0]) <= 8) or any(len(c) > 20 for c in r):
+            continue  # a title row: one long merged cell
+        names = [j for j, h in enumerate(r) if h and _NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
+                 and not _ALIAS_HEAD.search(h)]
+        if names:
+            name_col = min(names, key=lambda j: ("名称" not in r[j], j))  # 单位名称 before 责任单位
+            alias_col = next((j for j, h in enumerate(r) if _ALIAS_HEAD.search(h)), None)
+            return i, name_col, alias_col
+    return None
+
+
+def _name_column(rows: list[tuple[str, ...]]) -> int:
+    """Without a header: the column in which most cells are unit names."""
+    width = max(len(r) for r in rows)
+    return max(range(width), key=lambda j: (sum(j < len(r) and r[j].endswith(ORG_END) for r in rows), -j))
+
+
+def _roster_name(name: str) -> bool:
+    """A cell that names a unit, not a note (注：…), a total or a sentence."""
+    return (bool(name) and len(name) <= 40 and bool(re.search(r"[\u4e00-\u9fff]", name))
+            and not re.fullmatch(r"序号|单位|单位名称|名称|简称|备注", name)
+            and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表|[一二三四五六七八九十]+[、.．]|\d+[、.．])", name)
+            and not re.search(r"[：:。；;]", name))

@@ -190,6 +190,7 @@ def _cell_value(c: etree._Element, book: _Book) -> object:
 def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Block]) -> None:
     check_no_dtd(data, title)
     row_no = 0
+    append, strings = blocks.append, book.strings
     try:
         for _, row in etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
                                       no_network=True, load_dtd=False, huge_tree=False):
@@ -199,11 +200,17 @@ def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Blo
                 ref = c.get("r", "")
                 letters = ref.rstrip(_DIGITS)
                 col = (_ref_column(letters) if len(letters) < len(ref) else None) or col + 1
-                value = _cell_value(c, book)
+                if c.get("t") == "s":  # most cells: a shared string (the checks of _cell_value, inlined)
+                    index = _value_text(c)
+                    try:
+                        value = strings[int(index)] if index else None
+                    except (ValueError, IndexError):
+                        raise UnreadableFile("corrupt", f"bad cell value {index!r}") from None
+                else:
+                    value = _cell_value(c, book)
                 text = (value if type(value) is str else cell_text(value)).strip()
                 if text:
-                    blocks.append(Block(text, f"{title}!{column_letter(col)}{row_no}",
-                                        kind="cell", table=t, row=row_no - 1, col=col - 1))
+                    append(Block(text, f"{title}!{column_letter(col)}{row_no}", "cell", None, t, row_no - 1, col - 1))
             if len(blocks) > _MAX_CELLS:
                 raise UnreadableFile("too_large", "too many cells")
             row.clear()
@@ -216,15 +223,23 @@ def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Blo
 def first_sheet_rows(path: Path) -> list[tuple[object, ...]]:
     """The values of the first worksheet's rows, as openpyxl's ``iter_rows(values_only=True)``
     gives them (``None`` for an empty cell), rows that hold nothing left out."""
+    sheets = sheet_rows(path, limit=1)
+    return sheets[0][1] if sheets else []
+
+
+def sheet_rows(path: Path, limit: int = 32) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """(title, rows) of the first ``limit`` worksheets, rows as ``first_sheet_rows`` gives them."""
     with open_zip(path) as zf:
         refuse_dtds(zf, read_member)
         if "xl/workbook.xml" not in set(zf.namelist()):
             raise UnreadableFile("corrupt", "no xl/workbook.xml")
         book = _Book(zf)
-        if not book.sheets:
-            return []
-        data = read_member(zf, book.sheets[0][1])
-    check_no_dtd(data, book.sheets[0][0])
+        parts = [(title, read_member(zf, part)) for title, part in book.sheets[:limit]]
+    return [(title, _rows(data, title, book)) for title, data in parts]
+
+
+def _rows(data: bytes, title: str, book: _Book) -> list[tuple[object, ...]]:
+    check_no_dtd(data, title)
     rows: list[tuple[object, ...]] = []
     try:
         for _, row in etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
@@ -240,7 +255,7 @@ def first_sheet_rows(path: Path) -> list[tuple[object, ...]]:
                 rows.append(tuple(values.get(k) for k in range(1, max(values) + 1)))
             row.clear()
     except etree.XMLSyntaxError as e:
-        raise UnreadableFile("corrupt", f"{book.sheets[0][0]}: {e}") from None
+        raise UnreadableFile("corrupt", f"{title}: {e}") from None
     return rows
 
 

@@ -37,6 +37,8 @@ class FileRecord:
     mtime: float | None = None  # arrival time proxy
     fmt: str = ""  # what the bytes are: docx, pdf, xlsx …
     timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # seconds per stage
+    # a report's tokens and fingerprint for the duplicate check, made by the worker that read it
+    analysis: tuple[Any, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_sheet(self) -> bool:

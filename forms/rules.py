@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from extractors.base import ERROR_MESSAGES, Evidence
+from extractors.fields import COUNT_KEYS
 from forms.base import FileRecord, Finding, UnitRecord
 from forms.merge import superseded
 from forms.ruleset import RULE_CODES, RuleSet, load_rules
@@ -175,7 +176,9 @@ def too_thin(unit: UnitRecord, ctx: Context) -> list[Finding]:
     p = ctx.rules.rules["too_thin"].params
     out = []
     for f in current_reports(unit):
-        chars, figures = count_chars(f.text), len(find_figures(f.text, p["measure_words"]))
+        # figures in prose, or those read from the report's own tables (活动场次 | 36), whichever are more
+        stated = sum(f.value(k) is not None for k in COUNT_KEYS)
+        chars, figures = count_chars(f.text), max(len(find_figures(f.text, p["measure_words"])), stated)
         reasons = []
         if chars < p["min_chars"]:
             reasons.append(f"正文仅{chars}字，要求不少于{p['min_chars']}字")

@@ -63,20 +63,46 @@ class Match:
     history_year: int | None = None
 
 
+# Words of jieba's dictionary used for cutting: those at least this frequent (about 58,000 of
+# 349,000). Copy detection only needs both texts cut the same way; the full dictionary takes
+# 1.2 s to load in every process that cuts, the common words 0.2 s, and cut 1.6× faster.
+MIN_WORD_FREQ = 40
+FINGERPRINT_SCHEME = f"jieba-f{MIN_WORD_FREQ}-w{SHINGLE_WORDS}-mh{NUM_HASHES}"
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
-    """Import and set up jieba once: its dictionary cache under ``PUFA_CACHE_DIR`` (the run's
-    output folder, set by the pipeline) or else a temp dir; quiet logging."""
+    """Import and set up jieba once: its dictionary (the common words) and jieba's cache under
+    ``PUFA_CACHE_DIR`` (the run's output folder, set by the pipeline) or else a temp dir; quiet logging."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     cache = Path(os.environ.get("PUFA_CACHE_DIR") or Path(tempfile.gettempdir()) / "pufa-jieba")
     try:
         cache.mkdir(parents=True, exist_ok=True)
+        words = _common_words(cache, Path(jieba.__file__).with_name("dict.txt"))
     except OSError:
         cache = Path(tempfile.mkdtemp(prefix="pufa-jieba-"))
+        words = _common_words(cache, Path(jieba.__file__).with_name("dict.txt"))
     jieba.dt.tmp_dir = str(cache)
+    jieba.set_dictionary(str(words))
     return jieba
+
+
+def _common_words(folder: Path, full: Path) -> Path:
+    """``folder``/words-….txt: the lines of jieba's ``full`` dictionary with a frequency of at least
+    ``MIN_WORD_FREQ``, written once (atomically: worker processes may race) and reused."""
+    stat = full.stat()
+    path = folder / f"words-f{MIN_WORD_FREQ}-{stat.st_size}-{stat.st_mtime_ns}.txt"
+    if path.exists():
+        return path
+    kept = [line for line in full.read_text(encoding="utf-8").splitlines()
+            if len(parts := line.split()) >= 2 and parts[1].isdigit() and int(parts[1]) >= MIN_WORD_FREQ]
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(kept) + "\n")
+    os.replace(tmp, path)
+    return path
 
 
 def tokenizer() -> Any:
@@ -239,6 +265,10 @@ def history_fingerprints(records: Mapping[str, Any]) -> dict[str, list[tuple[str
     out: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     files = records.get("files")
     if not isinstance(files, list):
+        return {}
+    if records.get("fingerprint_scheme") != FINGERPRINT_SCHEME:  # cut or hashed another way: not comparable
+        log.info("history: fingerprints of scheme %r, not %r: not compared",
+                 records.get("fingerprint_scheme"), FINGERPRINT_SCHEME)
         return {}
     skipped = 0
     for f in files:

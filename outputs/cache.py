@@ -96,8 +96,9 @@ def context_key(roster_names: Iterable[tuple[str, tuple[str, ...]]], year: int |
 
 # --- FileRecord <-> JSON ------------------------------------------------------------
 
-# Not stored: the file's size and time come from the inbox listing of the run, timings from nothing.
-_FROM_THE_RUN = ("size", "mtime", "timings")
+# Not stored: the file's size and time come from the inbox listing of the run, timings from nothing;
+# a report's analysis is kept in the analyses table, by text.
+_FROM_THE_RUN = ("size", "mtime", "timings", "analysis")
 
 
 def record_to_json(f: FileRecord) -> str:

@@ -3,31 +3,37 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from pipeline import CheckResult
 
 
 @contextmanager
-def progress_bar(inbox: Path) -> Iterator[Callable[[str], None]]:
-    """A progress bar over the inbox's files (hidden when output is not a terminal)."""
+def progress_bar(inbox: Path) -> Iterator["Advance"]:
+    """A progress bar over the files to check (hidden when output is not a terminal); the check
+    sets its length once archives are expanded (``Advance.set_total``), so members count too."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from extractors.inbox import list_inbox
-
     console = Console(stderr=True)
-    total = len(list_inbox(inbox))
     with Progress(TextColumn("正在读取"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=True,
                   disable=not console.is_terminal) as progress:
-        task = progress.add_task("", total=total)
+        yield Advance(progress, progress.add_task("", total=None))
 
-        def advance(name: str) -> None:
-            progress.update(task, advance=1, description=name[-30:])
 
-        yield advance
+class Advance:
+    """The ``progress`` callable ``run_check`` takes: one call per file done."""
+
+    def __init__(self, progress: Any, task: Any) -> None:
+        self.progress, self.task = progress, task
+
+    def set_total(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def __call__(self, name: str) -> None:
+        self.progress.update(self.task, advance=1, description=name[-30:])
 
 
 def print_summary(result: "CheckResult") -> None:

@@ -28,6 +28,9 @@ _COMMON: dict[str, tuple[str, Any]] = {
     "year": ("int", None),  # None: the records' year (plan: the year of ``date``)
     "layout": ("layout", None),  # overrides of the 公文 profile (outputs.gongwen.Layout)
     "template": ("str", None),  # a clerk's own .docx template instead of the shipped one
+    "cc": ("names", []),  # 版记: 抄送机关, one name or a list; none: no 抄送 line
+    "issuer": ("str", None),  # 版记: 印发机关; None: the ``office``
+    "issue_date": ("date", None),  # 版记: 印发日期; None: the 成文日期 (``date``)
 }
 SCHEMAS: dict[str, dict[str, tuple[str, Any]]] = {
     "circular": {
@@ -71,6 +74,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, Any]]] = {
 _BRACKETS = re.compile(r"[\[\(（［【〔]\s*(\d{4})\s*[\]\)）］】〕]")
 _DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$|^\S+〔\d{4}〕×+号$")
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_CC_PREFIX = re.compile(r"^抄送\s*[：:]\s*")
+_LIST_END = "。．.，,；;、 \u3000"
 
 
 def load_draft_config(path: Path | None, kind: str) -> dict[str, Any]:
@@ -91,6 +96,9 @@ def validate_draft_config(data: dict[str, Any], kind: str, source: str = "配置
     for key, (kind_of, default) in schema.items():
         value = data.get(key)
         result[key] = copy.deepcopy(default) if value is None else _CHECKS[kind_of](source, key, value)
+    if result["issue_date"] and result["date"] and result["issue_date"] < result["date"]:
+        raise ConfigError(source, "issue_date", f"印发日期 {result['issue_date']} 早于成文日期 "
+                          f"{result['date']}，应为成文日期当天或之后")
     return result
 
 
@@ -155,6 +163,19 @@ def _strs(source: str, key: str, value: Any) -> list[str]:
             for i, v in enumerate(expect(source, key, value, list, "列表"))]
 
 
+def _names(source: str, key: str, value: Any) -> list[str]:
+    """One name or a list of names (抄送机关); the template adds “抄送：” and the closing “。”."""
+    listed = not isinstance(value, str)
+    values = expect(source, key, value, list, "文字或文字列表") if listed else [value]
+    names = []
+    for i, item in enumerate(values):
+        name = _str(source, f"{key}[{i + 1}]" if listed else key, item)
+        name = _CC_PREFIX.sub("", name).rstrip(_LIST_END)
+        if name:
+            names.append(name)
+    return names
+
+
 def _phases(source: str, key: str, value: Any) -> list[dict[str, str]]:
     phases = []
     for i, item in enumerate(expect(source, key, value, list, "列表")):
@@ -182,4 +203,4 @@ def _layout(source: str, key: str, value: Any) -> dict[str, Any]:
 
 
 _CHECKS = {"str": _str, "bool": _bool, "int": _int, "date": _date, "doc_number": _doc_number,
-           "items": _items, "strs": _strs, "phases": _phases, "layout": _layout}
+           "items": _items, "strs": _strs, "names": _names, "phases": _phases, "layout": _layout}

@@ -51,17 +51,21 @@ def _render(kind: str, cfg: dict[str, Any], context: dict[str, Any], out: Path) 
 # --- shared pieces ----------------------------------------------------------------------
 
 def common_context(cfg: dict[str, Any], year: int, default_masthead: bool = False) -> dict[str, Any]:
-    """版头, 发文字号, 署名 and 成文日期 every template has."""
+    """版头, 发文字号, 署名, 成文日期 and the 版记 every template has."""
     office = cfg["office"]
     masthead = cfg["masthead"]
     if masthead is None:
         masthead = f"{office}文件" if default_masthead else ""
+    date = cfg["date"] or dt.date.today()
     return {
         "masthead": masthead,
         "doc_number": cfg["doc_number"] or f"××普法办发〔{year}〕×号",
         "office": office,
-        "date_cn": cn_date(cfg["date"] or dt.date.today()),
+        "date_cn": cn_date(date),
         "recipients": cfg.get("recipients", ""),
+        "cc": "，".join(cfg["cc"]),  # 抄送机关 (GB/T 9704 §7.4.2: ，between, 。 after the last)
+        "issuer": cfg["issuer"] or office,
+        "issue_date_cn": cn_date(cfg["issue_date"] or date),
     }
 
 

@@ -3,15 +3,16 @@
 ``Layout`` is the profile (page, 版心, fonts, line pitch) a region may adjust;
 ``apply_layout`` puts it on a python-docx document: page and margins, the document
 grid (22 lines × 28 characters), the paragraph styles of the 公文 (正文, 标题, the
-heading levels 一、/（一）/1., 署名, 成文日期, 附件说明, tables) and the page-number
-footers ``— N —`` (odd pages right, even pages left).  ``finish`` runs after a
-template is rendered: it places the signature over the date and fits the masthead.
+heading levels 一、/（一）/1., 署名, 成文日期, 附件说明, tables, the 版记's rules and rows)
+and the page-number footers ``— N —`` (odd pages right, even pages left).  ``finish``
+runs after a template is rendered: it places the signature over the date and fits the masthead.
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass, fields, replace
+from functools import partial
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -56,6 +57,9 @@ class Layout:
     masthead_top_mm: float = 35.0
     masthead_color: str = "FF0000"
     seal_lines: int = 2  # blank lines between the text and the signature, room for the seal
+    imprint_pt: float = 14.0  # 四号: 版记 (抄送机关, 印发机关和印发日期)
+    imprint_rule_mm: float = 0.35  # 版记首条、末条分隔线 (粗线)
+    imprint_thin_rule_mm: float = 0.25  # 版记中间分隔线 (细线)
 
     @property
     def text_width_pt(self) -> float:
@@ -102,6 +106,21 @@ def layout_from_mapping(data: Any, source: str, key: str = "layout") -> Layout:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A line under a paragraph: ``w:pBdr/w:bottom`` (width in eighths of a point)."""
+
+    eighths: int
+    space_pt: int = 0  # distance from the text
+    color: str = "000000"
+
+
+def rule_eighths(mm: float) -> int:
+    """A line width in mm as ``w:sz`` of a border, in eighths of a point (2–96):
+    0.35 mm ≈ 0.99 pt → 8, 0.25 mm ≈ 0.71 pt → 6."""
+    return min(96, max(2, round(mm * PT_PER_MM * 8)))
+
+
+@dataclass(frozen=True)
 class StyleSpec:
     """One paragraph style of the 公文; sizes in points, indents in characters."""
 
@@ -116,13 +135,16 @@ class StyleSpec:
     before_pt: float = 0
     after_pt: float = 0
     exact_lines: bool = True  # exact line pitch (the grid); False: single spacing
+    line_pt: float | None = None  # the exact line height when not the grid's pitch
     outline: int | None = None
     keep_next: bool = False
+    keep_lines: bool = False
     page_break_before: bool = False
     snap: bool = True
     color: str | None = None
-    rule_below: bool = False  # the red 版头 separator under the 发文字号
+    rule_below: Rule | None = None  # the red 版头 separator; the 版记 lines
     contextual: bool = False  # no spacing between paragraphs of this same style
+    right_tab: bool = False  # a right-aligned tab stop at the right indent (印发日期)
 
 
 def style_specs(lay: Layout) -> tuple[StyleSpec, ...]:
@@ -134,7 +156,8 @@ def style_specs(lay: Layout) -> tuple[StyleSpec, ...]:
                   before_pt=lay.masthead_top_mm * PT_PER_MM, exact_lines=False, snap=False,
                   color=lay.masthead_color),
         StyleSpec("GwDocNumber", "发文字号", body, lay.body_pt, "center", before_pt=2 * line,
-                  after_pt=2 * line, snap=False, rule_below=True),
+                  after_pt=2 * line, snap=False,
+                  rule_below=Rule(12, 11, lay.masthead_color)),  # 1.5 pt, 4 mm under
         StyleSpec("GwTitle", "公文标题", lay.title_font, lay.title_pt, "center", after_pt=line,
                   snap=False, keep_next=True),
         StyleSpec("GwRecipient", "主送机关", body, lay.body_pt),
@@ -156,6 +179,32 @@ def style_specs(lay: Layout) -> tuple[StyleSpec, ...]:
                   snap=False),
         StyleSpec("GwPageNumber", "页码", lay.page_number_font, lay.page_number_pt,
                   exact_lines=False, snap=False),
+        *imprint_specs(lay),
+    )
+
+
+def imprint_specs(lay: Layout) -> tuple[StyleSpec, ...]:
+    """版记 (GB/T 9704 §7.4): 四号 lines 左右各空一字 between rules as wide as the 版心.
+
+    The rules are empty paragraphs of their own with no indent (a paragraph's border
+    follows its indents), so the text rows keep their 一字 margins and the 抄送 row its
+    hanging indent.  A text row is about one grid line: single spacing (the text centred
+    on its line whatever the font's metrics) with equal space above and below.  Every
+    paragraph keeps with the next: the 版记 never splits across pages.  A blank line
+    parts it from the text or table before it.
+    """
+    gap = round((lay.line_pitch_pt - 1.3 * lay.imprint_pt) / 2, 1)
+    row = partial(StyleSpec, font=lay.body_font, size_pt=lay.imprint_pt, exact_lines=False,
+                  before_pt=gap, after_pt=gap, keep_next=True, keep_lines=True, snap=False)
+    rule = partial(StyleSpec, font=lay.body_font, size_pt=1, align="left", line_pt=1,
+                   keep_next=True, keep_lines=True, snap=False)
+    thick, thin = Rule(rule_eighths(lay.imprint_rule_mm)), Rule(rule_eighths(lay.imprint_thin_rule_mm))
+    return (
+        rule("GwImprintFirstRule", "版记首条分隔线", rule_below=thick, before_pt=lay.line_pitch_pt),
+        rule("GwImprintMidRule", "版记中间分隔线", rule_below=thin),
+        rule("GwImprintLastRule", "版记末条分隔线", rule_below=thick),
+        row("GwImprintCc", "抄送机关", first=-3, left=4, right=1),
+        row("GwImprintIssue", "印发机关和印发日期", align="left", left=1, right=1, right_tab=True),
     )
 
 
@@ -200,9 +249,10 @@ def _get_or_add_style(doc: DocxDocument, spec: StyleSpec) -> ParagraphStyle:
 
 def _apply_style(style: ParagraphStyle, spec: StyleSpec, lay: Layout) -> None:
     pf = style.paragraph_format
-    pf.line_spacing = Pt(lay.line_pitch_pt) if spec.exact_lines else 1.0
+    pf.line_spacing = Pt(spec.line_pt or lay.line_pitch_pt) if spec.exact_lines else 1.0
     pf.space_before, pf.space_after = Pt(spec.before_pt), Pt(spec.after_pt)
     pf.keep_with_next = spec.keep_next
+    pf.keep_together = True if spec.keep_lines else None
     pf.page_break_before = spec.page_break_before
     pf.widow_control = False
     ppr = style.element.get_or_add_pPr()
@@ -214,10 +264,14 @@ def _apply_style(style: ParagraphStyle, spec: StyleSpec, lay: Layout) -> None:
     if spec.outline is not None:
         put(ppr, "outlineLvl", PPR_ORDER, val=str(spec.outline))
     if spec.rule_below:
-        # A 1.5 pt red line 4 mm (≈11 pt) under the 发文字号.
         bdr = put(ppr, "pBdr", PPR_ORDER)
-        put(bdr, "bottom", ("top", "left", "bottom", "right", "between", "bar"),
-            val="single", sz="12", space="11", color=lay.masthead_color)
+        put(bdr, "bottom", ("top", "left", "bottom", "right", "between", "bar"), val="single",
+            sz=str(spec.rule_below.eighths), space=str(spec.rule_below.space_pt),
+            color=spec.rule_below.color)
+    if spec.right_tab:
+        # Tab stops count from the page margin: the right indent's edge.
+        pos = round((lay.text_width_pt - spec.right * spec.size_pt) * TWIPS_PER_PT)
+        put(put(ppr, "tabs", PPR_ORDER), "tab", ("tab",), val="right", pos=str(pos))
     rpr = style.element.get_or_add_rPr()
     set_fonts(rpr, spec.font)
     set_size(rpr, spec.size_pt)
@@ -281,19 +335,23 @@ def _sync_run_fonts(doc: DocxDocument, lay: Layout) -> None:
                 set_fonts(r.get_or_add_rPr(), spec.font)
 
 
-def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
-    """After rendering: signature centred over the date (GB/T 9704 §7.3.5.1), masthead fitted."""
+def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT, style_of: Any = None) -> None:
+    """After rendering: signature centred over the date (GB/T 9704 §7.3.5.1), masthead fitted.
+
+    ``style_of`` (from ``paragraph_style_of``) may be given when ``doc``'s styles are known.
+    """
     paragraphs = list(doc.paragraphs)
-    style_of = _style_ids(doc)
-    _keep_closing_with_text(paragraphs, style_of)
-    for i, p in enumerate(paragraphs):
-        if style_of(p) == "GwDate" and p.text.strip():
-            signature = [q for q in paragraphs[max(0, i - 3):i]
-                         if style_of(q) == "GwSignature" and q.text.strip()]
+    style_of = style_of or paragraph_style_of(doc)
+    styles = [style_of(p) for p in paragraphs]
+    _keep_closing_with_text(paragraphs, styles)
+    for i, (p, style) in enumerate(zip(paragraphs, styles)):
+        if style == "GwDate" and p.text.strip():
+            signature = [q for q, s in zip(paragraphs[max(0, i - 3):i], styles[max(0, i - 3):i])
+                         if s == "GwSignature" and q.text.strip()]
             _place_signature(signature, p, lay)
-        elif style_of(p) == "GwAttachNote" and p.text.strip():
+        elif style == "GwAttachNote" and p.text.strip():
             _hang_attachment_name(p, lay)
-        elif style_of(p) == "GwMasthead" and p.text.strip():
+        elif style == "GwMasthead" and p.text.strip():
             fit = 0.96 * lay.text_width_pt / text_width_chars(p.text.strip())
             size = min(lay.masthead_pt, fit)
             for r in p.runs:
@@ -301,28 +359,39 @@ def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT) -> None:
 
 
 _CLOSING = ("GwAttachNote", "GwSignature", "GwDate")
+_PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 
 
-def _style_ids(doc: DocxDocument) -> Any:
+def paragraph_style_of(doc: DocxDocument) -> Any:
     """``p.style.style_id`` without python-docx's style-part lookup for every paragraph."""
     ids = {s.style_id for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     default_id = default.style_id if default is not None else None
 
     def style_of(p: Any) -> str | None:
-        sid = p._p.style
+        found = p._p.find(_PSTYLE)
+        sid = found.get(qn("w:val")) if found is not None else None
         return sid if sid in ids else default_id
 
     return style_of
 
 
-def _keep_closing_with_text(paragraphs: list, style_of: Any) -> None:
+def _keep_closing_with_text(paragraphs: list, styles: list[str | None]) -> None:
     """附件说明, 署名 and 日期 never open a page alone: the text before them comes along."""
-    for i, p in enumerate(paragraphs):
-        if style_of(p) in _CLOSING:
-            for q in paragraphs[max(0, i - 1):i + 1]:
-                if style_of(q) != "GwDate":
-                    q.paragraph_format.keep_with_next = True
+    for i, style in enumerate(styles):
+        if style in _CLOSING:
+            for q, s in zip(paragraphs[max(0, i - 1):i + 1], styles[max(0, i - 1):i + 1]):
+                if s != "GwDate":
+                    _keep_with_next(q._p.get_or_add_pPr())
+
+
+def _keep_with_next(ppr: Any) -> None:
+    """``paragraph_format.keep_with_next = True`` without python-docx's schema walk."""
+    found = ppr.find(qn("w:keepNext"))
+    if found is None:
+        put(ppr, "keepNext", PPR_ORDER)
+    else:
+        found.attrib.pop(qn("w:val"), None)
 
 
 _ATTACH_PREFIX = re.compile(r"^(附件：|　*)(\d+[.．])?")

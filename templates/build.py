@@ -52,6 +52,13 @@ def _closing(doc: Doc) -> None:
            ("{{ date_cn }}", "GwDate"))
 
 
+def _imprint(doc: Doc) -> None:
+    """版记 ending the document, after the 附件: rule, [抄送, thin rule,] 印发机关和印发日期, rule."""
+    _lines(doc, ("", "GwImprintFirstRule"), ("{%p if cc %}", "GwBody"),
+           ("抄送：{{ cc }}。", "GwImprintCc"), ("", "GwImprintMidRule"), ("{%p endif %}", "GwBody"),
+           ("{{ issuer }}\t{{ issue_date_cn }}印发", "GwImprintIssue"), ("", "GwImprintLastRule"))
+
+
 def _attachment_page(doc: Doc, lay: Layout, var: str, head: list[str], cells: list[str],
                      widths: list[float], justify: tuple[int, ...] = ()) -> None:
     """附件 on a page of its own: 附件标记, 标题, a table of ``var.rows``."""
@@ -75,7 +82,7 @@ def build_circular(lay: Layout) -> Doc:
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.score }}", "{{ r.grade }}"], [1, 6, 1.5, 1.5])
     _attachment_page(doc, lay, "missing_table", ["序号", "单位名称", "备注"],
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.note }}"], [1, 6, 3])
-    add_paragraph(doc, "", "GwTableText")
+    _imprint(doc)
     return doc
 
 
@@ -101,7 +108,7 @@ def build_plan(lay: Layout) -> Doc:
                      justify=(3,))
     _attachment_page(doc, lay, "units_table", ["序号", "单位名称"],
                      ["{{ r.no }}", "{{ r.unit }}"], [1, 8])
-    add_paragraph(doc, "", "GwTableText")
+    _imprint(doc)
     return doc
 
 
@@ -123,7 +130,7 @@ def build_self_inspection(lay: Layout) -> Doc:
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.cases }}", "{{ r.activities }}",
                       "{{ r.score }}", "{{ r.grade }}"],
                      [2.4, 11.5, 4.5, 4.5, 3, 3.6])
-    add_paragraph(doc, "", "GwTableText")
+    _imprint(doc)
     return doc
 
 
@@ -139,6 +146,7 @@ def build_notice(lay: Layout) -> Doc:
     _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwBody"),
            ("{%p endif %}", "GwBody"))
     _closing(doc)
+    _imprint(doc)
     return doc
 
 

@@ -29,6 +29,11 @@ def table_rows(table: Any) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows]
 
 
+def style_element(doc: Any, style_id: str) -> Any:
+    """The ``w:style`` element of ``style_id``."""
+    return doc.styles.element.get_by_id(style_id)
+
+
 def style_fonts(doc: Any, style_id: str) -> dict[str, str]:
     """The w:rFonts attributes of a style (local names)."""
     el = doc.styles.element.get_by_id(style_id)

@@ -76,6 +76,11 @@ def test_check_writes_records_with_fields_evidence_and_findings(inbox, roster, t
     assert bad["status"] == "error" and bad["error"]["code"] == "corrupt" and "重新" in bad["error"]["message"]
     assert rec["missing_units"] == ["区民政局"]
     assert (out / "台账.xlsx").is_file()
+    lines = (out / "records.json").read_text(encoding="utf-8").splitlines()
+    # a key per line, one line per file and per unit: readable, and compared line by line
+    assert lines[:3] == ["{", ' "schema": "pufa.records/1",', ' "year": 2022,']
+    assert sum(line.startswith('  {"path": ') for line in lines) == len(rec["files"])
+    assert sum(line.startswith('  {"unit": ') for line in lines) == len(rec["units"])
 
 
 def test_second_run_gives_the_same_records(inbox, roster, tmp_path):
@@ -136,3 +141,30 @@ def test_devset_scores_full_marks(tmp_path):
     f1 = float(last.split("findings_f1=")[1])
     assert acc >= 0.95 and f1 == 1.0, score
     assert "unit_attribution    1.00" in score
+
+
+def test_the_progress_bar_counts_archive_members(tmp_path):
+    """The bar's length is set once archives are expanded: a zip of three reports is three files."""
+    import zipfile
+
+    from outputs.console import Advance
+    from pipeline import CheckOptions, run_check
+    from tests.makers import docx_from_paragraphs
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with zipfile.ZipFile(inbox / "材料.zip", "w") as zf:
+        for i in range(3):
+            zf.write(docx_from_paragraphs(tmp_path / f"{i}.docx", [f"区司法局普法工作总结{i}"]), f"{i}.docx")
+
+    class Bar:
+        def __init__(self) -> None:
+            self.total, self.done = None, 0
+
+        def update(self, task, total=None, advance=0, description=""):  # noqa: ANN001 - rich's signature
+            self.total = total if total is not None else self.total
+            self.done += advance
+
+    bar = Bar()
+    run_check(CheckOptions(inbox, tmp_path / "out", jobs=1), progress=Advance(bar, 0))
+    assert (bar.total, bar.done) == (3, 3)

@@ -1,12 +1,11 @@
 """The .docx reader sees what a reader of the page sees, once."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from extractors.base import Block, UnreadableFile, cell_block
+from extractors.base import UnreadableFile
 from extractors.docx_reader import read_docx
 from extractors.read import read_document
 from tests.makers import docx_from_paragraphs, p, raw_docx
@@ -121,13 +120,6 @@ def test_empty_file_is_empty(tmp_path):
     with pytest.raises(UnreadableFile) as e:
         read_document(path, "empty.docx")
     assert e.value.code == "empty"
-
-
-def test_cell_blocks_are_the_blocks_the_dataclass_makes():
-    fast = cell_block("第一季度", "表1第2行第3列", 1, 1, 2)
-    slow = Block("第一季度", "表1第2行第3列", kind="cell", table=1, row=1, col=2)
-    assert fast == slow and vars(fast) == vars(slow) and hash(fast) == hash(slow)
-    assert list(vars(fast)) == [f.name for f in dataclasses.fields(Block)]
 
 
 def test_style_tags_found_by_byte_search_are_those_the_pattern_finds():

@@ -170,3 +170,37 @@ def test_libreoffice_timeout_kills_the_conversion(tmp_path: Path, monkeypatch: p
     assert err.value.code == "timeout"
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert str(scratch) not in ps  # only this test's soffice: other runs may convert meanwhile
+
+
+def _set_stream(path: Path, name: str, edit) -> None:  # noqa: ANN001 - a bytes -> bytes function
+    import olefile
+
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        data = ole.openstream(name).read()
+        ole.write_stream(name, edit(data))
+
+
+@needs_soffice
+def test_a_password_protected_old_word_file_is_encrypted_not_corrupt(tmp_path: Path) -> None:
+    made = hf.convert_with_soffice(hf.make_docx(tmp_path / "报告.docx"), "doc", tmp_path)
+    path = made.rename(tmp_path / "加密报告.doc")
+    _set_stream(path, "WordDocument", lambda d: d[:10] + (int.from_bytes(d[10:12], "little") | 0x0100)
+                .to_bytes(2, "little") + d[12:])  # the FIB's fEncrypted, as Word sets it with a password
+    with pytest.raises(UnreadableFile) as e:
+        read_document(path, path.name)
+    assert e.value.code == "encrypted"
+
+
+@needs_soffice
+def test_a_password_protected_old_excel_file_is_encrypted(tmp_path: Path) -> None:
+    src = hf.make_xlsx(tmp_path / "统计表.xlsx", [["项目", "数量"], ["普法宣传活动（场次）", 46]])
+    path = hf.convert_with_soffice(src, "xls", tmp_path)
+
+    def filepass_after_bof(d: bytes) -> bytes:  # the record after BOF becomes FILEPASS (same length)
+        second = 4 + int.from_bytes(d[2:4], "little")
+        return d[:second] + (0x002F).to_bytes(2, "little") + d[second + 2:]
+
+    _set_stream(path, "Workbook", filepass_after_bof)
+    with pytest.raises(UnreadableFile) as e:
+        read_document(path, path.name)
+    assert e.value.code == "encrypted"

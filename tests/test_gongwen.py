@@ -162,7 +162,8 @@ def _notice_context(name: str = "区教育局", message: str = "问题") -> dict
     return {"masthead": "", "doc_number": "", "office": "清江区普法办", "date_cn": "2022年12月9日",
             "recipients": name, "title": "关于整改的通知", "opening": "经审核：",
             "problems": [{"message": message, "evidence": [f"依据：《a.docx》第1段：“{message}”。"]}],
-            "request": "请整改。", "sends": [], "contact": "", "attachments": []}
+            "request": "请整改。", "sends": [], "contact": "", "attachments": [],
+            "cc": "", "issuer": "清江区普法办", "issue_date_cn": "2022年12月9日"}
 
 
 def test_hostile_text_rendered_literally_and_nothing_executed(tmp_path):

@@ -29,3 +29,21 @@ def test_normalize(raw, want):
 ])
 def test_parse_quantity(span, want):
     assert parse_quantity(span) == want
+
+
+def test_fast_initialisers_set_every_field_in_order() -> None:
+    """Block and Para set their fields in one call (speed); a field added to the class must be added there."""
+    import dataclasses
+    import inspect
+
+    from extractors.base import Block
+    from extractors.structure import Para
+
+    for cls in (Block, Para):
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert list(inspect.signature(cls.__init__).parameters)[1:] == names
+        args = [f"v{i}" for i in range(len(names))]
+        obj = cls(*args)
+        assert [getattr(obj, n) for n in names] == args and obj == cls(*args) and hash(obj) == hash(cls(*args))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.text = "x"

@@ -19,7 +19,7 @@ import pytest
 from extractors import read
 from extractors.inbox import list_inbox
 from extractors.parallel import map_files
-from forms.fingerprints import Fingerprinter
+from forms.fingerprints import _map, prepare
 from outputs import incremental
 from outputs.incremental import LazyPool
 from pipeline import CheckOptions, run_check
@@ -180,18 +180,40 @@ def _square(x: int) -> int:
     return x * x
 
 
+class _Store:
+    """An analysis store holding nothing, recording what it is asked to keep."""
+
+    def __init__(self) -> None:
+        self.kept: dict = {}
+
+    def analyses(self, texts):  # noqa: ANN001, ANN201 - AnalysisStore protocol
+        return {}
+
+    def store_analyses(self, done, used):  # noqa: ANN001, ANN201
+        self.kept.update(done)
+
+
 def test_fingerprints_on_a_pool_are_those_made_here(runs: dict) -> None:
     from forms.similarity import analyse
 
-    texts = [f"区第{i}局2022年度普法工作总结。全年开展普法宣传活动{i}场次，" * (5 + i % 7) for i in range(30)]
-    parallel = Fingerprinter(2)
-    parallel.start(200)
-    try:
-        made = parallel._map(texts)
-    finally:
-        parallel.close()
-    assert not parallel.pools and made == [analyse(t) for t in texts]
-    assert Fingerprinter(1)._map(texts[:3]) == [analyse(t) for t in texts[:3]]
+    texts = [f"区第{i}局2022年度普法工作总结。全年开展普法宣传活动{i}场次，" * (5 + i % 7) for i in range(80)]
+    assert _map(texts, 2) == [analyse(t) for t in texts]  # 80 texts: on a pool of two
+    assert _map(texts[:3], 2) == [analyse(t) for t in texts[:3]]  # a few: here
+
+
+def test_reports_read_by_workers_come_with_their_analysis(tmp_path: Path) -> None:
+    from forms.similarity import analyse
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = "区司法局2022年度普法工作总结。一、基本情况。全年开展普法宣传活动12场次，发放资料3000份。"
+    for i in range(3):
+        hf.make_docx(inbox / f"{i}_区司法局普法工作总结.docx", [text + "第%d稿。" % i])
+    records = map_files(list_inbox(inbox), [], 2022, 2)
+    assert all(r.doc_type == "annual_report" and r.analysis == analyse(r.text) for r in records)
+    store = _Store()
+    assert prepare(records, store) == 0  # nothing left to cut in the main process
+    assert set(store.kept) == {r.text for r in records}
 
 
 def test_one_job_starts_no_pool() -> None:
@@ -201,14 +223,3 @@ def test_one_job_starts_no_pool() -> None:
         assert pool is not None and pool.submit(_square, 7).result() == 49
 
 
-def test_an_unused_warm_up_worker_is_stopped_not_waited_for() -> None:
-    fp = Fingerprinter(2)
-    fp.warm_up()
-    (pool, workers), = fp.pools
-    assert workers == 1
-    procs = list(pool._processes.values())
-    fp.close()
-    for proc in procs:
-        proc.join(10)  # a stopped worker is gone at once, not after jieba has loaded
-        assert not proc.is_alive()
-    assert not fp.pools

@@ -135,3 +135,19 @@ def test_lines_found_by_runs_are_the_lines_found_one_character_at_a_time():
             mids.append(mids[-1] - rng.choice(steps))
         assert _row_bounds(mids, half) == _row_bounds_one_by_one(mids, half)
     assert _row_bounds([5.0, math.nan, 1.0], 1.0) == _row_bounds_one_by_one([5.0, math.nan, 1.0], 1.0)
+
+
+def test_a_line_cut_short_only_by_line_breaking_rules_runs_on() -> None:
+    """全年报送典型案例4 | 个，…: “个，” may not start a line, so the line above stops two characters
+    short; it ends no paragraph. A short line that ends a sentence does; so does a much shorter one."""
+    from extractors.pdf_layout import Line, paragraphs
+
+    h, right = 16.0, 500.0
+    lines = [Line("（三）推进以案释法。全年报送以案释法典型案例4", 90.0, right - 2 * h, 700, h),
+             Line("个，涉及物业服务等群众关心的问题。", 90.0, right - 10 * h, 680, h),
+             Line("　　四、存在问题", 90.0 + 2 * h, right - 20 * h, 660, h),
+             Line("普法形式还比较单一，覆盖面不够广，部分群众参与积极性不高，宣传", 90.0, right, 640, h),
+             Line("效果有待提升。", 90.0, right - 24 * h, 620, h)]
+    texts = [p.text for p in paragraphs(lines)]
+    assert texts[0] == "（三）推进以案释法。全年报送以案释法典型案例4个，涉及物业服务等群众关心的问题。"
+    assert texts[-1].endswith("宣传效果有待提升。") and len(texts) == 3

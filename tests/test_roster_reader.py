@@ -35,3 +35,50 @@ def test_a_broken_roster_is_a_plain_error(tmp_path: Path) -> None:
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(ValueError, match="名单文件“名单.xlsx”无法读取"):
         load_roster(bad)
+
+
+def _roster(tmp_path: Path, rows: list[list], merge: str | None = None) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    if merge:
+        ws.merge_cells(merge)
+    wb.save(tmp_path / "名单.xlsx")
+    return tmp_path / "名单.xlsx"
+
+
+def test_a_title_row_above_the_header_and_a_note_below_are_passed_over(tmp_path: Path) -> None:
+    path = _roster(tmp_path, [
+        ["某县2024年度“谁执法谁普法”履职评议单位名单"],
+        ["序号", "单位性质", "责任单位", "简称", "普法联络员", "联系电话"],
+        [1, "行政机关", "某县交通运输局", "县交通局、交通局", "张三", "0000-1234567"],
+        [2, "司法机关", "某县人民法院", "", "李四", "0000-7654321"],
+        ["注：名单经县普法领导小组审定，如有调整另行通知。"],
+    ], merge="A1:F1")
+    assert load_roster(path) == [RosterEntry("某县交通运输局", ("县交通局", "交通局")), RosterEntry("某县人民法院")]
+
+
+def test_without_a_header_the_column_of_unit_names_is_taken(tmp_path: Path) -> None:
+    path = _roster(tmp_path, [[1, "某区民政局", "王五"], [2, "某区司法局", "赵六"], [3, "某区街道办事处", "钱七"]])
+    assert [e.name for e in load_roster(path)] == ["某区民政局", "某区司法局", "某区街道办事处"]
+
+
+def test_a_one_column_roster_with_its_header(tmp_path: Path) -> None:
+    path = _roster(tmp_path, [["单位名称"], ["某区市场监督管理局"], ["某区公安分局"]])
+    assert [e.name for e in load_roster(path)] == ["某区市场监督管理局", "某区公安分局"]
+
+
+def test_the_roster_sheet_is_found_after_a_notes_sheet_and_group_rows_are_passed_over(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填报说明"
+    for line in ["填报说明", "1. 本表为某市2025年度评议单位名单。", "2. 名单见第二张工作表。"]:
+        notes.append([line])
+    ws = wb.create_sheet("评议单位名单")
+    for r in [["某市评议单位名单"], ["序号", "单位名称", "简称", "联络科室"], ["一、行政执法部门（2家）"],
+              [1, "某市市场监督管理局", "市监局", "法规科"], [2, "某市税务局", "税务局", "法制股"],
+              ["二、司法机关（1家）"], [3, "某市人民法院", "法院", "研究室"]]:
+        ws.append(r)
+    wb.save(tmp_path / "名单.xlsx")
+    assert [e.name for e in load_roster(tmp_path / "名单.xlsx")] == ["某市市场监督管理局", "某市税务局", "某市人民法院"]

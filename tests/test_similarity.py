@@ -117,7 +117,7 @@ def test_check_flags_both_units_and_names_the_other(corpus: list[sim.Report]) ->
 
 def test_same_unit_last_year_via_history_fingerprints(corpus: list[sim.Report]) -> None:
     this_year = corpus[5]
-    history = {"schema": "pufa.records/1", "year": 2021, "files": [
+    history = {"schema": "pufa.records/1", "year": 2021, "fingerprint_scheme": sim.FINGERPRINT_SCHEME, "files": [
         {"path": "2021/报告.docx", "unit": "区第5局", "doc_type": "annual_report",
          "fingerprint": sim.fingerprint(this_year.text.replace("2022", "2021"))},
         {"path": "2021/他局.docx", "unit": "区第6局", "doc_type": "annual_report",
@@ -132,6 +132,19 @@ def test_same_unit_last_year_via_history_fingerprints(corpus: list[sim.Report]) 
     other = unit("区第6局", [file("6/报告.docx", text=corpus[6].text, unit="区第6局", **SOUND)])
     (quiet,) = check_units([other], load_rules(), deadline=None, history=history)
     assert quiet.findings == ()
+    # fingerprints made another way (an older version's records.json) are not compared at all
+    (older,) = check_units([u], load_rules(), deadline=date(2022, 12, 10),
+                           history={**history, "fingerprint_scheme": "jieba-full"})
+    assert older.findings == ()
+
+
+def test_common_words_dictionary_is_written_once_and_used(tmp_path: Path) -> None:
+    full = tmp_path / "dict.txt"
+    full.write_text("普法 500 n\n罕见词 3 n\n宣传 40 vn\n", encoding="utf-8")
+    words = sim._common_words(tmp_path, full)
+    assert words.read_text(encoding="utf-8").split("\n") == ["普法 500 n", "宣传 40 vn", ""]
+    assert sim._common_words(tmp_path, full) == words and not list(tmp_path.glob("*.tmp"))
+    assert Path(sim._jieba().dt.dictionary).name.startswith(f"words-f{sim.MIN_WORD_FREQ}-")
 
 
 def test_band_shape_keeps_recall_at_threshold() -> None:

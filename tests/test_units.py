@@ -66,3 +66,11 @@ def test_without_a_roster_the_names_of_one_unit_become_one():
     assert got["交通运输局"] == "鹤溪区交通运输局"
     assert got["市场监管局"] == "鹤溪区市场监督管理局"
     assert got["鹤溪区水利局"] == "鹤溪区水利局"
+
+
+def test_a_sub_unit_on_the_roster_wins_over_its_parent() -> None:
+    roster = [RosterEntry("区公安分局", ("某某分局",)), RosterEntry("区公安分局交通警察大队", ("交警大队",))]
+    e, _ = best_match(roster, "某市公安局某某分局交通警察大队2023年度普法工作总结")
+    assert e is not None and e.name == "区公安分局交通警察大队"
+    e, _ = best_match(roster, "某市公安局某某分局2023年度普法工作总结")
+    assert e is not None and e.name == "区公安分局"
