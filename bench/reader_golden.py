@@ -8,7 +8,9 @@ corpora (plus any directory given with ``--extra``) through ``read_document``, o
 another in this process, and keeps per file the whole ``Document`` (every ``Block`` field and
 the metadata) or the error code. ``check`` lists every file whose result differs. Both print
 the time per file by format. ``--only docx|pdf`` restricts to one format, ``--repeat N``
-reads each file N times and keeps the fastest time (less noise).
+reads each file N times and keeps the fastest time (less noise). ``PUFA_READERS_CODE=DIR``
+reads the same files with the readers of another checkout (record with the old code there,
+check with this one).
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, os.environ.get("PUFA_READERS_CODE", str(ROOT)))
 
 from extractors.base import Block, UnreadableFile  # noqa: E402
 from extractors.read import read_document  # noqa: E402
