@@ -46,7 +46,8 @@ _INVISIBLE = re.compile(r"[\x00-\x1f\ufffe\uffff\s]")  # control, non-character 
 
 @dataclass
 class Chars:
-    """The visible characters of a page as columns: ``text[i]`` spans lefts[i]..rights[i], bottoms[i]..tops[i]."""
+    """The visible characters of a page, as columns: ``text[i]`` spans lefts[i]..rights[i]
+    across and bottoms[i]..tops[i] up."""
 
     text: str
     lefts: list[float]
@@ -183,6 +184,7 @@ def _row_bounds(mids: list[float], half: float) -> list[int]:
 
 
 def _row_bounds_one_by_one(mids: list[float], half: float) -> list[int]:
+    """``_row_bounds`` asking each character in turn (what it must agree with)."""
     bounds, start = [], 0
     for pos in range(1, len(mids)):
         size = pos - start
