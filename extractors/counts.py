@@ -109,6 +109,8 @@ def _other_year(sentence: str, cs: int, pos: int, year: int | None) -> bool:
     return any(year is not None and int(y) != year for y in _YEAR.findall(before))
 
 
+# a clause restating the figure before it for a period (三年累计发放3.2万份，2024年发放1.1万份)
+_PERIOD_LEAD = re.compile(r"^(?:其中)?(?:\d{4}年|今年|本年|当年|全年)")
 _TITLE = re.compile(r"《[^《》]{1,60}》")
 _COPIES = ("份", "册", "本", "张", "套", "余份")
 
@@ -130,7 +132,8 @@ def candidates_in(sentence: str, para: Para, file: str, year: int | None = None)
         clause = sentence[cs:ce]
         ls = _label_start(sentence, cs)
         own = clause if _in_parens(sentence, m.start()) else _PAREN.sub("", clause)  # not the brackets' words
-        if _PLAN.search(own) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]) \
+        this_year = year is not None and f"{year}年" in clause  # 2022年以来累计96场，其中2024年38场
+        if _PLAN.search(own) or _STOCK.search(clause) or _SPAN.search(sentence[:ce]) and not this_year \
                 or _other_year(sentence, cs, m.start(), year):
             continue
         unit = m.group("unit")
@@ -144,7 +147,8 @@ def candidates_in(sentence: str, para: Para, file: str, year: int | None = None)
             # 完成时限，年中、年底两次对照清单督办: a keyword inside that clause names something else; not
             # 集体学法6次，举办“法官讲堂”8期: that clause has its figure)
             previous = sentence[_label_start(sentence, clause_bounds(sentence, ls - 1)[0]):ls]
-            field = None if _QTY.search(previous) else _claim_backward(previous, unit, tail=2)
+            field = None if _QTY.search(previous) and not _PERIOD_LEAD.match(clause) \
+                else _claim_backward(previous, unit, tail=2 if not _QTY.search(previous) else None)
         if field is None and not _has_keyword(clause) and _TOTAL.search(clause):
             # 第一季度1个，…，全年共6个: a total names no subject, the sentence's subject is meant
             field = _claim_backward(sentence[:m.start()], unit)

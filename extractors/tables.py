@@ -32,7 +32,10 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _SCORING_HEADER = re.compile(r"评分标准|考核标准|分值|自评得分|考核内容|评分细则")
 _NARRATIVE_HEADER = re.compile(r"说明|情况|佐证|备注|完成|落实|做法|开展")
 _TOTAL = re.compile(r"合计|总计|全年|累计|小计|总数|年度")
-_NUMERIC = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:万)?\s*(?:余|多)?\s*$")
+# a figure in a cell, its measure word written with it or not (36, 8600份, 1.1万人次, 2000余份)
+_MEASURE = r"(?:场次|人次|场|次|份|册|本|张|套|个|件|期|篇|则|例|起|人|余人|户|家)"
+_NUMERIC = re.compile(rf"^\s*\d+(?:\.\d+)?\s*(?:万)?\s*(?:余|多)?\s*{_MEASURE}?\s*$")
+_MEASURE_END = re.compile(rf"{_MEASURE}\s*$")
 _QMAP = {"一": 0, "二": 1, "三": 2, "四": 3, "1": 0, "2": 1, "3": 2, "4": 3}
 
 
@@ -188,7 +191,7 @@ def extract_table_counts(paras: list[Para], file: str, year: int | None = None) 
                 continue
             by_header = _field_of(header)
             field = by_header or _field_of(label)
-            value = parse_quantity(cell.text.replace(" ", ""))
+            value = parse_quantity(_MEASURE_END.sub("", cell.text.replace(" ", "")))
             if field is None or value is None:
                 continue
             period = _period_of(label if by_header else header, year)

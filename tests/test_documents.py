@@ -178,3 +178,22 @@ def test_a_statistics_sheet_is_signed_by_its_fill_in_line(tmp_path):
             ["季度", "以案释法典型案例（个）"], ["第一季度", 2], ["第二季度", 1], ["第三季度", 0], ["第四季度", 1]]
     f = _fields_of_file(xlsx_from_rows(tmp_path / "附件2(1).xlsx", rows))
     assert (f["unit"], f["doc_type"], f["cases_by_quarter"]) == ("区市场监督管理局", "stats_form", [2, 1, 0, 1])
+
+
+def test_a_report_table_of_figures_with_their_measure_words(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某县农业农村局2024年度普法履职报告")
+    d.add_paragraph("全年主要普法数据如下表。")
+    rows = [("项目", "数量", "备注"), ("普法宣传活动", "32场", ""), ("发放宣传资料", "8600份", "知识手册"),
+            ("法律咨询", "950人次", "现场及电话"), ("受教育群众", "1.1万人次", "")]
+    t = d.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.add_paragraph("某县农业农村局")
+    d.add_paragraph("2024年12月2日")
+    d.save(tmp_path / "报告.docx")
+    f = _fields_of_file(tmp_path / "报告.docx")
+    assert (f["activities"], f["materials"], f["consultations"], f["audience"]) == (32, 8600, 950, 11000)
