@@ -73,6 +73,8 @@ def _ref_column(letters: str) -> int | None:
 
 def rich_text(el: etree._Element) -> str:
     """Text of a string item (``si``/``is``): plain and run text, phonetic hints left out."""
+    if len(el) == 1 and el[0].tag == _T:  # most items: one plain text
+        return el[0].text or ""
     parts = []
     for child in el:
         if child.tag == _T:
@@ -195,22 +197,27 @@ def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Blo
         for _, row in etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
                                       no_network=True, load_dtd=False, huge_tree=False):
             row_no = int(row.get("r") or row_no + 1)
+            digits = str(row_no)
             col = 0
             for c in row.iterchildren(_C):
                 ref = c.get("r", "")
                 letters = ref.rstrip(_DIGITS)
                 col = (_ref_column(letters) if len(letters) < len(ref) else None) or col + 1
-                if c.get("t") == "s":  # most cells: a shared string (the checks of _cell_value, inlined)
+                kind = c.get("t")
+                if kind == "s":  # most cells: a shared string (the checks of _cell_value, inlined)
                     index = _value_text(c)
                     try:
                         value = strings[int(index)] if index else None
                     except (ValueError, IndexError):
                         raise UnreadableFile("corrupt", f"bad cell value {index!r}") from None
+                elif kind == "inlineStr" and len(c) and c[0].tag == _IS:
+                    value = rich_text(c[0])
                 else:
                     value = _cell_value(c, book)
                 text = (value if type(value) is str else cell_text(value)).strip()
-                if text:
-                    append(Block(text, f"{title}!{column_letter(col)}{row_no}", "cell", None, t, row_no - 1, col - 1))
+                if text:  # the reference as written when it is this row's, in capitals (A1), else rebuilt
+                    where = ref if ref.isupper() and ref[len(letters):] == digits else f"{column_letter(col)}{row_no}"
+                    append(Block(text, f"{title}!{where}", "cell", None, t, row_no - 1, col - 1))
             if len(blocks) > _MAX_CELLS:
                 raise UnreadableFile("too_large", "too many cells")
             row.clear()
