@@ -152,3 +152,16 @@ def test_band_shape_keeps_recall_at_threshold() -> None:
         bands, rows = sim.band_shape(t)
         assert bands * rows == sim.NUM_HASHES
         assert 1 - (1 - t ** rows) ** bands >= 0.99
+
+
+def test_shingle_hashes_are_the_same_in_every_process() -> None:
+    """Fingerprints go into records.json for next year's check: no per-process hash seed may reach them."""
+    import subprocess
+    import sys
+
+    words = ["全年", "开展", "普法", "宣传", "活动", "#", "场次"]
+    code = ("import sys; sys.path.insert(0, %r); from forms.similarity import shingles; "
+            "print(sorted(shingles(%r)))" % (str(Path(__file__).resolve().parents[1]), words))
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert runs == {str(sorted(sim.shingles(words))) + "\n"} and len(sim.shingles(words)) == 5
