@@ -17,6 +17,17 @@ _LABEL_CELL = re.compile(r"^(?:基本案情|案情简介|案情介绍|案件事�
 _NAME_HEADER = re.compile(r"^(?:典型)?(?:案例|案件)(?:名称|标题)?$")
 
 
+def lead_in(paras: list[Para], most: int = 6) -> list[Para]:
+    """The paragraphs before the first case (title, 现将…报送如下，共6个案例): where a count is stated."""
+    out = []
+    for p in paras[:most]:
+        if p.kind != "para" or _HEADING.match(p.text) or _NUMBERED_TITLE.match(p.text) or _FACTS.match(p.text) \
+                or p.text.startswith("序号"):
+            break
+        out.append(p)
+    return out
+
+
 def count_cases(paras: list[Para], file: str) -> Value | None:
     """The cases of a case file: numbered case headings, numbered case titles, 基本案情 parts,
     one-table-per-case forms (a 基本案情 label cell each) or one row per case under a 案例名称 column,

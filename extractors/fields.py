@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .base import Document, Evidence, Value
-from .cases import count_cases
+from .cases import count_cases, lead_in
 from .classify import classify, title_of
 from .counts import extract_counts
 from .dates import extract_date, extract_year
@@ -91,7 +91,7 @@ def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple
         out["duty_list"] = Value(True, title_ev)
         return out
     if doc_type == "case_report":
-        stated = extract_counts([p for p in paras[:3] if p.kind == "para"], file).get("cases_total")
+        stated = extract_counts(lead_in(paras), file).get("cases_total")
         counted = count_cases(paras, file)
         if stated or counted:
             out["cases_total"] = stated or counted  # type: ignore[assignment]

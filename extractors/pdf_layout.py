@@ -246,8 +246,29 @@ def _median(values: list[float]) -> float:
 _SENTENCE_END = re.compile(r"[。！？；：:;!?…][\"'”’」』）)]*\s*$")
 
 
+_NUMBER_END = re.compile(r"[\d０-９]\s*(?:余|多)?\s*万?$")
+_MEASURE_START = re.compile(r"^(?:场次|人次|场|次|份|册|本|个|件|期|篇|则|例|起|人|名|户|家)")
+_BARE_NUMBER = re.compile(r"^\s*[\d０-９][\d０-９.,，]*\s*(?:余|多)?\s*万?\s*$")
+
+
+def _page_number_lines(lines: list[Line]) -> set[int]:
+    """A page number stands above or below the text (— 2 —, 第2页, 2/5): only the first and last
+    two lines of a page can be one; a figure on a line of its own inside the text is not."""
+    ends = set(range(min(2, len(lines)))) | set(range(max(0, len(lines) - 2), len(lines)))
+    return {i for i in ends if _PAGE_NO.match(lines[i].text)}
+
+
+def _runs_on(text: str, nxt: Line | None) -> bool:
+    """The paragraph cannot end here: a figure split from its measure word by a line break
+    (典型案例4 | 个, 受教育群众 | 3000 | 人次)."""
+    if nxt is None:
+        return False
+    return bool(_NUMBER_END.search(text) and _MEASURE_START.match(nxt.text) or _BARE_NUMBER.match(nxt.text))
+
+
 def paragraphs(lines: list[Line]) -> list[Para]:
-    lines = [ln for ln in lines if not _PAGE_NO.match(ln.text)]
+    dropped = _page_number_lines(lines)
+    lines = [ln for i, ln in enumerate(lines) if i not in dropped]
     if not lines:
         return []
     h = _median([ln.h for ln in lines])
@@ -255,8 +276,11 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     right = max(ln.x1 for ln in lines)
     paras: list[Para] = []
     cur, prev = "", None
-    for ln in lines:
+    for k, ln in enumerate(lines):
         starts = ln.x0 > left + 1.2 * h or bool(_HEAD.match(ln.text))
+        if _BARE_NUMBER.match(ln.text) or prev is not None and _NUMBER_END.search(prev.text) \
+                and _MEASURE_START.match(ln.text):
+            starts = False  # the figure (or its measure word) continues the sentence before it
         if cur and (starts or prev is not None and abs(ln.h - prev.h) > 0.25 * h):
             paras.append(Para(cur, True, True))
             cur = ""
@@ -264,7 +288,8 @@ def paragraphs(lines: list[Line]) -> list[Para]:
         gap = right - ln.x1
         # a short line ends its paragraph when it ends a sentence, or is much shorter: a line cut short
         # only because “个，” may not start the next one (全年报送典型案例4 | 个，…) runs on
-        if gap > 1.5 * h and (_SENTENCE_END.search(ln.text) or gap > 4 * h):
+        if gap > 1.5 * h and (_SENTENCE_END.search(ln.text) or gap > 4 * h) \
+                and not _runs_on(ln.text, lines[k + 1] if k + 1 < len(lines) else None):
             paras.append(Para(cur, True, True))
             cur = ""
         prev = ln

@@ -197,3 +197,9 @@ def test_a_report_table_of_figures_with_their_measure_words(tmp_path):
     d.save(tmp_path / "报告.docx")
     f = _fields_of_file(tmp_path / "报告.docx")
     assert (f["activities"], f["materials"], f["consultations"], f["audience"]) == (32, 8600, 950, 11000)
+
+
+def test_a_case_list_states_its_count_in_the_lead_in():
+    f = fields_of(["某区住房和城乡建设局", "2025年度以案释法典型案例汇总表", "现将我局2025年度以案释法典型案例汇总报送如下，",
+                   "共6个案例，案例全文另附。", "序号案例名称承办科室", "1某建筑公司违法分包工程案建筑市场监管科"])
+    assert (f["doc_type"], f["cases_total"]) == ("case_report", 6)

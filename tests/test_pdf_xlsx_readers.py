@@ -151,3 +151,17 @@ def test_a_line_cut_short_only_by_line_breaking_rules_runs_on() -> None:
     texts = [p.text for p in paragraphs(lines)]
     assert texts[0] == "（三）推进以案释法。全年报送以案释法典型案例4个，涉及物业服务等群众关心的问题。"
     assert texts[-1].endswith("宣传效果有待提升。") and len(texts) == 3
+
+
+def test_a_figure_on_a_line_of_its_own_is_no_page_number() -> None:
+    """受教育群众 | 3000 | 人次 (a clerk's line breaks): the figure stays in its sentence; — 2 — at the
+    foot of the page is still dropped."""
+    from extractors.pdf_layout import Line, paragraphs
+
+    h, right = 16.0, 500.0
+    lines = [Line("全年开展活动12场，发放宣传资料8000余", 90.0, right - 12 * h, 700, h),
+             Line("份，受教育群众", 90.0, right - 20 * h, 680, h),
+             Line("3000", 90.0, 90.0 + 2 * h, 660, h),
+             Line("人次。", 90.0, 90.0 + 3 * h, 640, h),
+             Line("— 2 —", 250.0, 300.0, 60, h)]
+    assert [p.text for p in paragraphs(lines)] == ["全年开展活动12场，发放宣传资料8000余份，受教育群众3000人次。"]
