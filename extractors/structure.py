@@ -165,18 +165,17 @@ def _form_rows_as_paragraphs(norm: list[tuple[Block, str]]) -> list[tuple[Block,
     forms = {n for n, cells in tables.items() if _is_form(cells)}
     if not forms:
         return norm
+    labels = {(b.table, b.row): t for n in forms for b, t in tables[n] if b.col == 0 and t not in _FORM_HEADS}
     out: list[tuple[Block, str]] = []
     for b, t in norm:
         if b.kind != "cell" or b.table not in forms:
             out.append((b, t))
-        elif b.col == 1 and (label := _form_label(tables[b.table], b.row)) is not None:
+        elif b.col == 1 and (label := labels.get((b.table, b.row))) is not None:
             out.append((Block(f"{label}：{t}", b.where, "para", b.page), f"{label}：{t}"))
     return out
 
 
-def _form_label(cells: list[tuple[Block, str]], row: int | None) -> str | None:
-    label = next((t for b, t in cells if b.row == row and b.col == 0), None)
-    return None if label is None or label in ("项目", "栏目", "类别") else label
+_FORM_HEADS = ("项目", "栏目", "类别")  # the header row's label (项目 | 内容) is no row of the form
 
 
 def _is_form(cells: list[tuple[Block, str]]) -> bool:
