@@ -60,11 +60,12 @@ def under_evaluation(unit: UnitRecord) -> bool:
 def current_reports(unit: UnitRecord) -> list[FileRecord]:
     """The unit's readable prose reports, without versions replaced by a later one (修改稿).
 
-    A self-assessment sheet (.xlsx) is a form, not a report: it has no sections to miss.
+    A self-assessment sheet (.xlsx) beside a prose report is a form, not the report: it has no
+    sections to miss. A unit that sent only the sheet sent it as its report, and it is judged so.
     """
     old = superseded(unit.files)
-    return [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES and f.path not in old
-            and not f.is_sheet]
+    reports = [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES and f.path not in old]
+    return [f for f in reports if not f.is_sheet] or reports
 
 
 def _not_true(unit: UnitRecord, ctx: Context, code: str, key: str) -> list[Finding]:

@@ -281,3 +281,14 @@ def test_unattributed_bucket_without_roster_only_gets_unknown_unit() -> None:
     assert f.rule == "unknown_unit" and "识别为：未识别" in f.message
     (checked,) = check_units([bucket], load_rules(), deadline=None)
     assert checked.score is None
+
+
+def test_a_self_assessment_sheet_is_judged_as_the_report_only_when_it_is_the_only_one() -> None:
+    from dataclasses import replace
+
+    sheet = replace(file("自评表.xlsx", doc_type="self_inspection", text=GOOD_TEXT, **{**SOUND, "sections": []}),
+                    fmt="xlsx")
+    alone = unit("区司法局", [sheet])
+    assert "missing_section" in [f.rule for f in run_rules(alone, ctx())]
+    both = unit("区司法局", [file("报告.docx", text=GOOD_TEXT, **SOUND), sheet])
+    assert "missing_section" not in [f.rule for f in run_rules(both, ctx())]
