@@ -172,8 +172,14 @@ def name_in(text: str) -> str | None:
     name = text[: m.start()] if m else text
     name = name.strip(" ：:，,")
     if 3 <= len(name) <= 30 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name.endswith(ORG_END):
-        return name
+        office = _OFFICE_OF.match(name)
+        return office.group(1) if office else name
     return None
+
+
+# 区林业局办公室, 某院研究室: an office signing for its unit names the unit (区委办公室 is a unit itself)
+_OFFICE_OF = re.compile(r"^(.{2,}?(?:局|委员会|(?<![区市县州旗省镇乡党])委|院|大队|支队|中心|办事处|分局))"
+                        r"(?:办公室|[\u4e00-\u9fff]{1,6}(?:科|股|室))$")
 
 
 def attribute(places: list[tuple[str, str]], roster: list[RosterEntry]) -> Match:

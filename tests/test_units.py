@@ -48,6 +48,10 @@ def test_unit_not_on_roster_keeps_the_name_it_gives():
     ("清江区人社局2022年普法工作统计表", "清江区人社局"),
     ("云州市生态环境局清江分局", "云州市生态环境局清江分局"),
     ("关于2022年度普法工作的报告", None),
+    ("清江区林业局办公室", "清江区林业局"),  # an office signing for its unit
+    ("清江区人民法院研究室", "清江区人民法院"),
+    ("清江区委办公室", "清江区委办公室"),  # a unit of its own
+    ("清江区人民政府办公室", "清江区人民政府办公室"),
 ])
 def test_name_in(text, want):
     assert name_in(text) == want
