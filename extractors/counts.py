@@ -33,6 +33,8 @@ _SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
 _ZERO = {k: re.compile(v) for k, v in ZERO_COUNTS.items()}
 _NEXT = {k: re.compile(v) for k, v in NEXT_CLAUSE_SUBJECT.items()}
 _OTHER_COUNTED = re.compile(rf"(?:{OTHER_COUNTED})")
+_REACH = ("覆盖", "惠及", "辐射", "受益")
+_PEOPLE = ("人员", "职工", "干部", "企业")
 # 受教育群众和市场主体人员1500人次: a word joined to the keyword by 和/及/与 is counted with it
 _COORDINATED = re.compile(r"(?:和|及|与|以及|、)[^，。；、和及与\d]{0,6}$")
 _FORWARD_GAP = re.compile(r"^(?:的|各类|次|余|多|篇|个|作为|为|列为)?")
@@ -61,8 +63,11 @@ def _claim_backward(before: str, unit: str, tail: int | None = None) -> str | No
             pos = before.rfind(kw)
             if pos >= 0 and (pos + len(kw), len(kw)) > best_key:
                 best, best_key = field, (pos + len(kw), len(kw))
+    reach = best == "audience" and before[:best_key[0]].endswith(_REACH)
     for word in NON_FIELD_WORDS:
         pos = before.rfind(word)
+        if reach and word in _PEOPLE:
+            continue  # 覆盖企业职工及务工人员1万余人次: the people reached, not people trained
         if pos >= 0 and pos + len(word) > best_key[0] and not (best and _COORDINATED.match(before, best_key[0], pos)):
             return None
     if tail is not None and best_key[0] < len(before.rstrip("，,、；;：: ")) - tail:

@@ -72,7 +72,15 @@ def extract_date(paras: list[Para], file: str) -> Value | None:
     return None
 
 
+# a period over two years (2023年11月至2024年10月) reports on the year it ends in
+_PERIOD = re.compile(r"(?<!\d)20\d{2}\s*年[^，。；]{0,8}?(?:至|到|—|－|-|～|~)\s*(20\d{2})\s*年")
+
+
 def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | None:
+    for p in paras[:4]:
+        m = _PERIOD.search(p.text)
+        if m:
+            return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
     for p in paras[:4]:
         m = _YEAR_TITLE.search(p.text)
         if m and not parse_date(p.text):

@@ -16,7 +16,7 @@ from .patterns import NEG
 from .structure import NOT_RESULTS, Para
 
 _QN = r"(?:第)?[一二三四1-4]"
-_SET = re.compile(r"(?P<all>四个季度|[一1]\s*(?:至|到|-|—|～)\s*[四4]\s*季度|各季度|每个?季度)"
+_SET = re.compile(r"(?P<all>四个季度|(?:第)?[一1]\s*(?:季度)?\s*(?:至|到|-|—|～)\s*(?:第)?[四4]\s*季度|各季度|每个?季度)"
                   rf"|(?P<qs>{_QN}(?:\s*[、和及与]\s*{_QN})*)\s*季度"
                   r"|(?P<rest>其余|其他|另外)(?:各|三个|两个)?(?:个)?季度")
 _CONNECT = re.compile(r"^\s*[、和及与，,]?\s*$")

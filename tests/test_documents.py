@@ -203,3 +203,9 @@ def test_a_case_list_states_its_count_in_the_lead_in():
     f = fields_of(["某区住房和城乡建设局", "2025年度以案释法典型案例汇总表", "现将我局2025年度以案释法典型案例汇总报送如下，",
                    "共6个案例，案例全文另附。", "序号案例名称承办科室", "1某建筑公司违法分包工程案建筑市场监管科"])
     assert (f["doc_type"], f["cases_total"]) == ("case_report", 6)
+
+
+def test_a_report_over_two_calendar_years_is_for_the_year_it_ends_in():
+    f = fields_of(["区人社局普法履职报告", "现将我局2022年11月至2023年10月普法责任制落实情况报告如下。",
+                   "全年开展普法活动12场。", "区人社局", "2023年11月20日"])
+    assert f["year"] == 2023
