@@ -232,23 +232,7 @@ _NO_TEXT = _SKIP | {_P}  # paragraphs nested in text boxes are read separately
 def para_text(p: etree._Element) -> str:
     """Visible text of a paragraph: insertions kept, deletions and field codes dropped."""
     out: list[str] = []
-    for child in p:
-        tag = child.tag
-        if tag == _R:  # the usual case, a run's children looked at without a call
-            for el in child:
-                tag = el.tag
-                if tag == _T:
-                    out.append(el.text or "")
-                elif tag in _EMITTED:
-                    out.append(_EMITTED[tag])
-                elif tag not in _NO_TEXT and isinstance(tag, str):
-                    _collect(el, out)
-        elif tag == _T:
-            out.append(child.text or "")
-        elif tag in _EMITTED:
-            out.append(_EMITTED[tag])
-        elif tag not in _NO_TEXT and isinstance(tag, str):
-            _collect(child, out)
+    _collect(p, out)
     return "".join(out)
 
 
