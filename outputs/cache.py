@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 CACHE_NAME = ".pufa-cache.sqlite"
 LOCK_WAIT = 2.0  # seconds to wait for another run holding the database
 SCHEMA = 1  # of the tables and of the JSON below
-_PACKAGES = ("lxml", "pypdfium2", "pdfplumber", "pdfminer.six", "opencc", "cn2an", "jieba",
+_PACKAGES = ("lxml", "pypdfium2", "pdfplumber", "pdfminer.six", "opencc", "cn2an", "jieba", "rjieba",
              "rapidocr-onnxruntime", "rapidocr", "defusedxml", "openpyxl")
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

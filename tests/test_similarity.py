@@ -95,6 +95,24 @@ def test_figures_do_not_hide_a_copy() -> None:
     assert sim.tokens("开展活动35场次，发放1.2万份") == sim.tokens("开展活动12场次，发放3万份")
 
 
+ODD_TEXT = ("ａｂｃ　全角空格\t制表\r\n回车 emoji😀 繁體字測試 e-mail: a_b@x.cn 3.5% #tag &amp; ~!@ "
+            "2023年共办理行政处罚案件1,234件，罚没款12.5万元；“八五”普法中期\x00控制字符")
+
+
+def test_rust_cut_gives_jiebas_words() -> None:
+    """rjieba (when installed, the cutter used) cuts with the same words as jieba itself."""
+    rust = sim.rust_cut()
+    if rust is None:
+        pytest.skip("rjieba is not installed: jieba itself cuts")
+    python = sim.python_cut()
+    texts = [ODD_TEXT, "", " ", *(report_text(random.Random(k), f"区第{k}局") for k in range(20))]
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(seeds.glob("*.txt"))]
+    for text in texts:
+        assert rust(text) == python(text)
+    assert sim.tokens("开展《宪法》宣传3次") == ["开展", "宪法", "宣传", "#", "次"]
+
+
 def test_jieba_cache_goes_to_a_writable_temp_dir() -> None:
     jieba = sim._jieba()
     cache = Path(jieba.dt.tmp_dir)
