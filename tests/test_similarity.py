@@ -113,6 +113,24 @@ def test_rust_cut_gives_jiebas_words() -> None:
     assert sim.tokens("开展《宪法》宣传3次") == ["开展", "宪法", "宣传", "#", "次"]
 
 
+def test_shingle_hashes_are_the_polynomial_of_their_words() -> None:
+    """The fast 3-gram path gives _mix's hashes: fingerprints stay comparable with earlier years."""
+    def reference(words: list[str], size: int) -> set[int]:
+        h = [sim._word_hash(w) for w in words]
+        return {sim._mix(h[i:i + size]) for i in range(max(1, len(h) - size + 1))} if h else set()
+
+    text = report_text(random.Random(7), "区第7局")
+    words = sim.tokens(text)
+    for size in (1, 2, 3, 4):
+        assert sim.shingles(words, size) == reference(words, size)
+    for short in ([], ["普法"], ["普法", "宣传"]):
+        assert sim.shingles(short) == reference(short, 3)
+    sim._ANALYSES.clear()
+    shingles, fingerprint = sim.analyse(text)
+    assert list(shingles) == sorted(reference(words, 3))
+    assert list(fingerprint) == sim.minhash(reference(words, 3))
+
+
 def test_jieba_cache_goes_to_a_writable_temp_dir() -> None:
     jieba = sim._jieba()
     cache = Path(jieba.dt.tmp_dir)
