@@ -85,11 +85,29 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
+def missing_tools() -> list[str]:
+    """What building the synthetic inbox needs and this machine lacks, with how to get it."""
+    import importlib.util
+
+    from bench.writers import cjk_font_source
+
+    out = []
+    if not all(importlib.util.find_spec(m) for m in ("fpdf", "fontTools")):
+        out.append("Python 包 fpdf2、fonttools（pip install -e '.[bench]'）")
+    if cjk_font_source() is None:
+        out.append("中文字体（apt-get install fonts-wqy-zenhei，或设置 PUFA_BENCH_FONT=字体文件）")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_check":
         child_check(argv[1:])
         return 0
+    missing = missing_tools()
+    if missing:
+        print("基准测试缺少：" + "；".join(missing), file=sys.stderr)
+        return 2
     ap = argparse.ArgumentParser(description="pufa check benchmark")
     ap.add_argument("units", type=int, help="number of units (3 files each)")
     ap.add_argument("--seed", type=int, default=1)

@@ -138,7 +138,9 @@ def _cjk_font(font_dir: str) -> Path:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    src, number = next((f, n) for f, n in CJK_FONTS if Path(f).is_file())
+    src, number = cjk_font_source() or (None, 0)
+    if src is None:
+        raise FileNotFoundError("no CJK font: install fonts-wqy-zenhei or set PUFA_BENCH_FONT")
     font = TTFont(src, fontNumber=number)
     sub = subset.Subsetter(subset.Options(name_IDs=["*"], notdef_outline=True))
     sub.populate(text=chars)
@@ -148,6 +150,16 @@ def _cjk_font(font_dir: str) -> Path:
     font.save(str(tmp))
     tmp.replace(out)
     return out
+
+
+def cjk_font_source() -> tuple[str, int] | None:
+    """(font file, number in the collection) to subset: ``PUFA_BENCH_FONT`` or a known system font."""
+    import os
+
+    chosen = os.environ.get("PUFA_BENCH_FONT")
+    if chosen:
+        return (chosen, 0) if Path(chosen).is_file() else None
+    return next(((f, n) for f, n in CJK_FONTS if Path(f).is_file()), None)
 
 
 def _charset() -> str:
