@@ -14,6 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,8 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _ROW, _C, _V, _IS = f"{{{NS}}}row", f"{{{NS}}}c", f"{{{NS}}}v", f"{{{NS}}}is"
 _T, _R, _RPH = f"{{{NS}}}t", f"{{{NS}}}r", f"{{{NS}}}rPh"
+_SHEET_DATA = f"{{{NS}}}sheetData"
+_TREE_BYTES = 2 << 20  # a sheet part up to this size is parsed whole (its tree takes ~10× that)
 _REF_LETTERS = re.compile(r"^\$?([A-Za-z]{1,3})\$?$")
 _DIGITS = "0123456789"
 
@@ -84,22 +87,47 @@ def rich_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
+Reader = Callable[[zipfile.ZipFile, str], bytes]
+
+
+class _ReadOnce:
+    """``read_member`` that keeps what the DTD check read for the one parse that follows it:
+    each part is inflated once, not twice (beyond ``_KEEP_BYTES`` in all, parts are read again)."""
+
+    _KEEP_BYTES = 16 << 20
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+        self.room = self._KEEP_BYTES
+
+    def __call__(self, zf: zipfile.ZipFile, name: str) -> bytes:
+        data = self.kept.pop(name, None)
+        if data is not None:
+            self.room += len(data)
+            return data
+        data = read_member(zf, name)
+        if len(data) <= self.room:
+            self.kept[name] = data
+            self.room -= len(data)
+        return data
+
+
 class _Book:
     """What the cells of every sheet need: shared strings, date styles, the epoch."""
 
-    def __init__(self, zf: zipfile.ZipFile) -> None:
+    def __init__(self, zf: zipfile.ZipFile, read: Reader = read_member) -> None:
         names = set(zf.namelist())
-        wb = parse_xml(read_member(zf, "xl/workbook.xml"), "workbook.xml")
+        wb = parse_xml(read(zf, "xl/workbook.xml"), "workbook.xml")
         pr = wb.find(f"{{{NS}}}workbookPr")
         self.date1904 = pr is not None and pr.get("date1904", "0") in ("1", "true")
-        rels = _rels(zf, "xl/_rels/workbook.xml.rels", names)
+        rels = _rels(zf, "xl/_rels/workbook.xml.rels", names, read)
         self.sheets = []  # (title, part) of the worksheets, chart sheets left out
         for s in wb.iter(f"{{{NS}}}sheet"):
             kind, part = rels.get(s.get(f"{{{REL}}}id", ""), ("", ""))
             if kind.endswith("/worksheet") and part in names:
                 self.sheets.append((s.get("name", ""), part))
-        self.strings = _shared_strings(zf, names)
-        self.date_styles, self.timedelta_styles = _date_styles(zf, names)
+        self.strings = _shared_strings(zf, names, read)
+        self.date_styles, self.timedelta_styles = _date_styles(zf, names, read)
 
     def number(self, text: str, style: int) -> object:
         value: float | int = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
@@ -114,32 +142,32 @@ class _Book:
             return "#VALUE!"
 
 
-def _rels(zf: zipfile.ZipFile, name: str, names: set[str]) -> dict[str, tuple[str, str]]:
+def _rels(zf: zipfile.ZipFile, name: str, names: set[str], read: Reader) -> dict[str, tuple[str, str]]:
     if name not in names:
         return {}
     base = posixpath.dirname(posixpath.dirname(name))
     out = {}
-    for rel in parse_xml(read_member(zf, name), name).iter(f"{{{PKG_REL}}}Relationship"):
+    for rel in parse_xml(read(zf, name), name).iter(f"{{{PKG_REL}}}Relationship"):
         target = rel.get("Target", "")
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
         out[rel.get("Id", "")] = (rel.get("Type", ""), path)
     return out
 
 
-def _shared_strings(zf: zipfile.ZipFile, names: set[str]) -> list[str]:
+def _shared_strings(zf: zipfile.ZipFile, names: set[str], read: Reader) -> list[str]:
     part = "xl/sharedStrings.xml"
     if part not in names:
         return []
-    root = parse_xml(read_member(zf, part), part)
+    root = parse_xml(read(zf, part), part)
     return [rich_text(si).replace("x005F_", "") for si in root.iterchildren(f"{{{NS}}}si")]
 
 
-def _date_styles(zf: zipfile.ZipFile, names: set[str]) -> tuple[set[int], set[int]]:
+def _date_styles(zf: zipfile.ZipFile, names: set[str], read: Reader) -> tuple[set[int], set[int]]:
     """Indexes of the cell styles whose number format is a date (or a duration), as openpyxl decides."""
     part = "xl/styles.xml"
     if part not in names:
         return set(), set()
-    root = parse_xml(read_member(zf, part), part)
+    root = parse_xml(read(zf, part), part)
     custom = {int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in root.iter(f"{{{NS}}}numFmt")}
     xfs = root.find(f"{{{NS}}}cellXfs")
     ids = [int(x.get("numFmtId", "0") or 0) for x in xfs.iterchildren(f"{{{NS}}}xf")] if xfs is not None else []
@@ -190,41 +218,59 @@ def _cell_value(c: etree._Element, book: _Book) -> object:
 
 
 def _sheet_blocks(data: bytes, title: str, t: int, book: _Book, blocks: list[Block]) -> None:
+    """Append the sheet's non-empty cells as blocks. A sheet below ``_TREE_BYTES`` is parsed whole
+    (20% faster than streaming), a larger one row by row, each row dropped once read."""
+    if len(data) <= _TREE_BYTES:
+        sheet_data = parse_xml(data, title).find(_SHEET_DATA)
+        if sheet_data is not None:
+            _cells_to_blocks(sheet_data.iterchildren(_ROW), title, t, book, blocks)
+        return
     check_no_dtd(data, title)
-    row_no = 0
-    append, strings = blocks.append, book.strings
     try:
-        for _, row in etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
-                                      no_network=True, load_dtd=False, huge_tree=False):
-            row_no = int(row.get("r") or row_no + 1)
-            digits = str(row_no)
-            col = 0
-            for c in row.iterchildren(_C):
-                ref = c.get("r", "")
-                letters = ref.rstrip(_DIGITS)
-                col = (_ref_column(letters) if len(letters) < len(ref) else None) or col + 1
-                kind = c.get("t")
-                if kind == "s":  # most cells: a shared string (the checks of _cell_value, inlined)
-                    index = _value_text(c)
-                    try:
-                        value = strings[int(index)] if index else None
-                    except (ValueError, IndexError):
-                        raise UnreadableFile("corrupt", f"bad cell value {index!r}") from None
-                elif kind == "inlineStr" and len(c) and c[0].tag == _IS:
-                    value = rich_text(c[0])
-                else:
-                    value = _cell_value(c, book)
-                text = (value if type(value) is str else cell_text(value)).strip()
-                if text:  # the reference as written when it is this row's, in capitals (A1), else rebuilt
-                    where = ref if ref.isupper() and ref[len(letters):] == digits else f"{column_letter(col)}{row_no}"
-                    append(Block(text, f"{title}!{where}", "cell", None, t, row_no - 1, col - 1))
-            if len(blocks) > _MAX_CELLS:
-                raise UnreadableFile("too_large", "too many cells")
-            row.clear()
-            while row.getprevious() is not None:
-                del row.getparent()[0]
+        rows = etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
+                               no_network=True, load_dtd=False, huge_tree=False)
+        _cells_to_blocks((_dropping_previous(row) for _, row in rows), title, t, book, blocks)
     except etree.XMLSyntaxError as e:
         raise UnreadableFile("corrupt", f"{title}: {e}") from None
+
+
+def _dropping_previous(row: etree._Element) -> etree._Element:
+    """The row, the rows parsed before it freed (streaming keeps memory flat)."""
+    while row.getprevious() is not None:
+        del row.getparent()[0]
+    return row
+
+
+def _cells_to_blocks(rows: Iterable[etree._Element], title: str, t: int, book: _Book,
+                     blocks: list[Block]) -> None:
+    row_no = 0
+    append, strings = blocks.append, book.strings
+    for row in rows:
+        row_no = int(row.get("r") or row_no + 1)
+        digits = str(row_no)
+        col = 0
+        for c in row.iterchildren(_C):
+            ref = c.get("r", "")
+            letters = ref.rstrip(_DIGITS)
+            col = (_ref_column(letters) if len(letters) < len(ref) else None) or col + 1
+            kind = c.get("t")
+            if kind == "s":  # most cells: a shared string (the checks of _cell_value, inlined)
+                index = _value_text(c)
+                try:
+                    value = strings[int(index)] if index else None
+                except (ValueError, IndexError):
+                    raise UnreadableFile("corrupt", f"bad cell value {index!r}") from None
+            elif kind == "inlineStr" and len(c) and c[0].tag == _IS:
+                value = rich_text(c[0])
+            else:
+                value = _cell_value(c, book)
+            text = (value if type(value) is str else cell_text(value)).strip()
+            if text:  # the reference as written when it is this row's, in capitals (A1), else rebuilt
+                where = ref if ref.isupper() and ref[len(letters):] == digits else f"{column_letter(col)}{row_no}"
+                append(Block(text, f"{title}!{where}", "cell", None, t, row_no - 1, col - 1))
+        if len(blocks) > _MAX_CELLS:
+            raise UnreadableFile("too_large", "too many cells")
+        row.clear()
 
 
 def first_sheet_rows(path: Path) -> list[tuple[object, ...]]:
@@ -237,11 +283,12 @@ def first_sheet_rows(path: Path) -> list[tuple[object, ...]]:
 def sheet_rows(path: Path, limit: int = 32) -> list[tuple[str, list[tuple[object, ...]]]]:
     """(title, rows) of the first ``limit`` worksheets, rows as ``first_sheet_rows`` gives them."""
     with open_zip(path) as zf:
-        refuse_dtds(zf, read_member)
+        read = _ReadOnce()
+        refuse_dtds(zf, read)
         if "xl/workbook.xml" not in set(zf.namelist()):
             raise UnreadableFile("corrupt", "no xl/workbook.xml")
-        book = _Book(zf)
-        parts = [(title, read_member(zf, part)) for title, part in book.sheets[:limit]]
+        book = _Book(zf, read)
+        parts = [(title, read(zf, part)) for title, part in book.sheets[:limit]]
     return [(title, _rows(data, title, book)) for title, data in parts]
 
 
@@ -268,11 +315,12 @@ def _rows(data: bytes, title: str, book: _Book) -> list[tuple[object, ...]]:
 
 def read_xlsx(path: Path) -> tuple[list[Block], dict]:
     with open_zip(path) as zf:
-        refuse_dtds(zf, read_member)  # any part, as before: a DTD anywhere is refused
+        read = _ReadOnce()
+        refuse_dtds(zf, read)  # any part, as before: a DTD anywhere is refused
         if "xl/workbook.xml" not in set(zf.namelist()):
             raise UnreadableFile("corrupt", "no xl/workbook.xml")
-        book = _Book(zf)
+        book = _Book(zf, read)
         blocks: list[Block] = []
         for t, (title, part) in enumerate(book.sheets, 1):
-            _sheet_blocks(read_member(zf, part), title, t, book, blocks)
+            _sheet_blocks(read(zf, part), title, t, book, blocks)
     return blocks, {"sheets": [title for title, _ in book.sheets]}
