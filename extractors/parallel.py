@@ -22,7 +22,7 @@ import os
 import signal
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -109,8 +109,8 @@ def map_files(sources: list["Source"], roster: list["RosterEntry"], year: int | 
 class _Worker:
     process: Any  # multiprocessing.Process
     conn: Connection
-    task: int | None = None
-    started: float = 0.0
+    tasks: deque = field(default_factory=deque)  # files sent, in order; the first is being read
+    started: float = 0.0  # when the first of ``tasks`` began
 
 
 def _worker_main(conn: Connection, roster: list, year: int | None) -> None:
@@ -127,7 +127,14 @@ def _worker_main(conn: Connection, roster: list, year: int | None) -> None:
 
 
 class _Pool:
-    """Forked workers fed one file at a time; a dead or stuck worker is replaced."""
+    """Forked workers fed one file at a time; a dead or stuck worker is replaced.
+
+    Each worker has ``AHEAD`` files sent to it: the next one waits in its pipe while it reads
+    the current one, so it never idles until the parent gets round to it. Only the first is
+    being read; if the worker dies or overruns, that one is marked and the others sent again.
+    """
+
+    AHEAD = 2
 
     def __init__(self, jobs: int, roster: list, year: int | None) -> None:
         self.ctx = multiprocessing.get_context("fork")  # workers inherit the loaded modules
@@ -148,29 +155,37 @@ class _Pool:
         queue = deque(range(len(sources)))
         while len(results) < len(sources):
             self._dispatch(queue, sources)
-            busy = [w for w in self.workers if w.task is not None]
+            busy = [w for w in self.workers if w.tasks]
             wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._next_deadline(busy))
             for n, w in enumerate(self.workers):
-                task, record = w.task, self._check(w, sources)
-                if task is None or record is None:
-                    continue
-                results[task] = record
-                if progress:
-                    progress(sources[task].rel)
-                w.task = None
-                if not w.process.is_alive():
-                    self.workers[n] = self._spawn()
+                while w.tasks:
+                    record = self._check(w, sources)
+                    if record is None:
+                        break
+                    task = w.tasks.popleft()
+                    results[task] = record
+                    if progress:
+                        progress(sources[task].rel)
+                    w.started = time.monotonic()  # the worker went straight on to the next one
+                    if w.conn.closed:  # killed on that file: the ones after it were never begun
+                        queue.extendleft(reversed(w.tasks))
+                        w.tasks.clear()
+                        self.workers[n] = self._spawn()
         return [results[i] for i in range(len(sources))]
 
     def _dispatch(self, queue: deque, sources: list["Source"]) -> None:
         for n, w in enumerate(self.workers):
-            if w.task is not None or not queue:
+            if not queue or len(w.tasks) >= self.AHEAD:
                 continue
-            if not w.process.is_alive():  # died while idle
+            if not w.tasks and not w.process.is_alive():  # died while idle
                 _kill(w)
                 w = self.workers[n] = self._spawn()
-            w.task, w.started = queue.popleft(), time.monotonic()
-            w.conn.send(sources[w.task])
+            while queue and len(w.tasks) < self.AHEAD:
+                task = queue.popleft()
+                if not w.tasks:
+                    w.started = time.monotonic()
+                w.tasks.append(task)
+                w.conn.send(sources[task])
 
     @staticmethod
     def _hard_limit() -> float:
@@ -181,10 +196,9 @@ class _Pool:
         return max(0.05, min(w.started + self._hard_limit() for w in busy) - now)
 
     def _check(self, w: _Worker, sources: list["Source"]) -> "FileRecord | None":
-        """The record ``w`` finished, or an error record if it died or overran; else ``None``."""
-        if w.task is None:
-            return None
-        src = sources[w.task]
+        """The record of ``w``'s first file if it is done, or an error record if the worker died or
+        overran (it is then killed); else ``None``."""
+        src = sources[w.tasks[0]]
         if w.conn.poll():
             try:
                 return w.conn.recv()
