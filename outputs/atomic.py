@@ -37,6 +37,12 @@ def write_text(target: Path, text: str) -> Path:
     return target
 
 
+def write_bytes(target: Path, data: bytes) -> Path:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+    return target
+
+
 @contextmanager
 def atomic_dir(target: Path) -> Iterator[Path]:
     """Yield a fresh folder beside ``target``; on success it replaces ``target`` whole."""

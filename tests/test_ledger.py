@@ -15,7 +15,14 @@ from outputs.xlsx_style import ERROR_FILL, HEADER_FILL, MAX_WIDTH, WARNING_FILL,
 
 HOSTILE = '=HYPERLINK("http://x","y")'
 SCJ, RSJ, MZJ, STJ, DAG = "区市场监督管理局", "区人力资源和社会保障局", "区民政局", "区生态环境局", "区档案馆"
-RED, AMBER = ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb
+
+
+def argb(colour: str) -> str:
+    """How openpyxl reads back a colour we gave XlsxWriter as #RRGGBB."""
+    return "FF" + colour.lstrip("#").upper()
+
+
+RED, AMBER, BLUE = argb(ERROR_FILL), argb(WARNING_FILL), argb(HEADER_FILL)
 SHEETS = ["汇总", "问题清单", "文件", "未报送", "评分", "统计图"]
 
 
@@ -286,7 +293,7 @@ def test_every_sheet_frozen_filtered_styled(book):
         assert ws.freeze_panes == "A2", ws.title
         assert ws.auto_filter.ref == f"A1:{last}{ws.max_row}", ws.title
         for cell in ws[1]:
-            assert cell.font.b and cell.fill.fgColor.rgb == HEADER_FILL.fgColor.rgb, ws.title
+            assert cell.font.b and cell.fill.fgColor.rgb == BLUE, ws.title
 
 
 def test_column_widths_fit_chinese(book):
@@ -386,11 +393,13 @@ def test_failed_write_keeps_old_ledger(records, tmp_path, monkeypatch):
     write_ledger(records, path)
     before = path.read_bytes()
 
-    def boom(self, filename):
-        Path(filename).write_bytes(b"partial")
+    real_write = Path.write_bytes
+
+    def boom(self, data):
+        real_write(self, data[:100])
         raise OSError("disk full")
 
-    monkeypatch.setattr(ledger_mod.Workbook, "save", boom)
+    monkeypatch.setattr(Path, "write_bytes", boom)
     with pytest.raises(OSError):
         write_ledger(records, path)
     assert path.read_bytes() == before
