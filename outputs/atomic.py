@@ -24,7 +24,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 def save_atomic(document: Any, target: Path) -> Path:
-    """Save anything with ``.save(path)`` (a python-docx Document, an openpyxl Workbook) atomically."""
+    """Save anything with ``.save(path)`` (a python-docx Document) atomically."""
     target = Path(target)
     with atomic_path(target) as tmp:
         document.save(tmp)
