@@ -24,7 +24,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 def save_atomic(document: Any, target: Path) -> Path:
-    """Save anything with ``.save(path)`` (a python-docx Document, an openpyxl Workbook) atomically."""
+    """Save anything with ``.save(path)`` (a python-docx Document) atomically."""
     target = Path(target)
     with atomic_path(target) as tmp:
         document.save(tmp)
@@ -34,6 +34,12 @@ def save_atomic(document: Any, target: Path) -> Path:
 def write_text(target: Path, text: str) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
+    return target
+
+
+def write_bytes(target: Path, data: bytes) -> Path:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
     return target
 
 

@@ -95,11 +95,11 @@ def ledger_unless_current(records: dict[str, Any], path: Path, last: tuple[str, 
 
 
 def _import_ledger() -> None:
-    import outputs.ledger  # noqa: F401 - openpyxl and the ledger code, loaded before the records arrive
+    import outputs.ledger  # noqa: F401 - XlsxWriter and the ledger code, loaded before the records arrive
 
 
 def ledger_worker(jobs: int) -> LazyPool | None:
-    """A process for 台账.xlsx, started early: it imports openpyxl while the run reads and checks."""
+    """A process for 台账.xlsx, started early: it imports XlsxWriter while the run reads and checks."""
     if (jobs or os.cpu_count() or 1) <= 1:
         return None
     pool = LazyPool(1, True)

@@ -6,23 +6,23 @@ of no unit), 评分 (考核项目 | 分值 | 评分标准 | 得分 | 依据) and
 """
 from __future__ import annotations
 
+import io
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.chart.data_source import AxDataSource, StrRef
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from forms.base import DOC_TYPES
 from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
                             doc_type_name)
-from outputs.atomic import save_atomic
-from outputs.xlsx_style import (ERROR_FILL, SEVERITY_FILLS, TOTAL_FONT, WARNING_FILL,
-                                fill_row, write_table)
+from outputs.atomic import write_bytes
+from outputs.xlsx_style import (ERROR_MARK, SEVERITY_MARKS, TOTAL_MARK, WARNING_MARK,
+                                WORKBOOK_OPTIONS, Mark, Styles, write_table)
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,10 @@ FILE_HEADERS = ("文件路径", "单位", "材料类型", "状态", "错误代�
 MISSING_HEADERS = ("序号", "单位名称", "文件", "说明")
 SCORE_HEADERS = ("单位", "考核项目", "分值", "评分标准", "得分", "依据")
 CHART_HEADERS = ("单位", "以案释法案例数")
+BYTES_MARK: Mark = (("num_format", '#,##0" 字节"'),)
+# The creation time in docProps/core.xml: fixed, so the same records give the same bytes
+# (ledger_digest leaves generated_at out, so the file may not depend on it either).
+CREATED = datetime(2000, 1, 1)
 
 
 @dataclass
@@ -64,23 +68,26 @@ class UnitView:
 
 def write_ledger(records: dict[str, Any], path: Path) -> Path:
     """Write 台账.xlsx for ``records`` to ``path`` atomically and return the path."""
-    wb = build_workbook(records)
-    return save_atomic(wb, Path(path))
+    return write_bytes(Path(path), ledger_bytes(records))
 
 
-def build_workbook(records: dict[str, Any]) -> Workbook:
+def ledger_bytes(records: dict[str, Any]) -> bytes:
+    """The whole 台账.xlsx for ``records``, built in memory."""
     views = unit_views(records)
-    wb = Workbook()
+    buffer = io.BytesIO()
+    wb = Workbook(buffer, WORKBOOK_OPTIONS)
     year = records.get("year")
-    wb.properties.title = f"{year}年度普法履职材料台账" if year else "普法履职材料台账"
-    wb.properties.creator = "pufa"
-    _write_summary(wb.active, views, records)
-    _write_findings(wb.create_sheet("问题清单"), views, records)
-    _write_files(wb.create_sheet("文件"), records)
-    _write_missing(wb.create_sheet("未报送"), views, records)
-    _write_scores(wb.create_sheet("评分"), views)
-    _write_chart(wb.create_sheet("统计图"), views)
-    return wb
+    wb.set_properties({"title": f"{year}年度普法履职材料台账" if year else "普法履职材料台账",
+                       "author": "pufa", "created": CREATED})
+    styles = Styles(wb)
+    _write_summary(wb.add_worksheet("汇总"), styles, views, records)
+    _write_findings(wb.add_worksheet("问题清单"), styles, views, records)
+    _write_files(wb.add_worksheet("文件"), styles, records)
+    _write_missing(wb.add_worksheet("未报送"), styles, views, records)
+    _write_scores(wb.add_worksheet("评分"), styles, views)
+    _write_chart(wb, wb.add_worksheet("统计图"), styles, views)
+    wb.close()
+    return buffer.getvalue()
 
 
 def unit_views(records: dict[str, Any]) -> list[UnitView]:
@@ -106,18 +113,19 @@ def unit_views(records: dict[str, Any]) -> list[UnitView]:
 
 # ---------------------------------------------------------------- 汇总
 
-def _write_summary(ws: Worksheet, views: list[UnitView], records: dict[str, Any]) -> None:
-    ws.title = "汇总"
+def _write_summary(ws: Worksheet, styles: Styles, views: list[UnitView],
+                   records: dict[str, Any]) -> None:
     files = {f.get("path"): f for f in records.get("files") or []}
     keys = [key for key, _ in SUMMARY_COLUMNS]
-    write_table(ws, [h for _, h in SUMMARY_COLUMNS],
-                ([_summary_value(v, key, files) for key in keys] for v in views))
-    for row, view in enumerate(views, start=2):
+    marks: dict[tuple[int, int], Mark] = {}
+    for row, view in enumerate(views):
         if view.missing:
-            fill_row(ws, row, len(keys), ERROR_FILL)
+            marks.update(((row, col), ERROR_MARK) for col in range(len(keys)))
             continue
         for key, severity in _failing_cells(view).items():
-            ws.cell(row=row, column=keys.index(key) + 1).fill = SEVERITY_FILLS[severity]
+            marks[row, keys.index(key)] = SEVERITY_MARKS[severity]
+    write_table(ws, styles, [h for _, h in SUMMARY_COLUMNS],
+                ([_summary_value(v, key, files) for key in keys] for v in views), marks)
 
 
 def _summary_value(view: UnitView, key: str, files: dict[str, dict[str, Any]]) -> Any:
@@ -185,13 +193,13 @@ def _failing_cells(view: UnitView) -> dict[str, str]:
 
 # ---------------------------------------------------------------- 问题清单
 
-def _write_findings(ws: Worksheet, views: list[UnitView], records: dict[str, Any]) -> None:
+def _write_findings(ws: Worksheet, styles: Styles, views: list[UnitView],
+                    records: dict[str, Any]) -> None:
     rows = [_finding_row(v.name, f) for v in views for f in v.findings]
     rows += [_finding_row(NO_UNIT, f) for f in _unknown_file_findings(views, records)]
-    write_table(ws, FINDING_HEADERS, rows)
-    for row, values in enumerate(rows, start=2):
-        fill = ERROR_FILL if values[3] == SEVERITY_NAMES["error"] else WARNING_FILL
-        ws.cell(row=row, column=4).fill = fill
+    marks = {(row, 3): ERROR_MARK if values[3] == SEVERITY_NAMES["error"] else WARNING_MARK
+             for row, values in enumerate(rows)}
+    write_table(ws, styles, FINDING_HEADERS, rows, marks)
 
 
 def _finding_row(unit: str, finding: dict[str, Any]) -> tuple[Any, ...]:
@@ -215,15 +223,16 @@ def _unknown_file_findings(views: list[UnitView], records: dict[str, Any]) -> li
 
 # ---------------------------------------------------------------- 文件, 未报送
 
-def _write_files(ws: Worksheet, records: dict[str, Any]) -> None:
+def _write_files(ws: Worksheet, styles: Styles, records: dict[str, Any]) -> None:
     rows = [_file_row(f) for f in records.get("files") or []]
-    write_table(ws, FILE_HEADERS, rows)
-    for row, values in enumerate(rows, start=2):
+    marks: dict[tuple[int, int], Mark] = {}
+    for row, values in enumerate(rows):
         if values[3] != "正常":
-            ws.cell(row=row, column=4).fill = ERROR_FILL
+            marks[row, 3] = ERROR_MARK
         if values[1] == NO_UNIT:
-            ws.cell(row=row, column=2).fill = WARNING_FILL
-        ws.cell(row=row, column=8).number_format = '#,##0" 字节"'
+            marks[row, 1] = WARNING_MARK
+        marks[row, 7] = BYTES_MARK
+    write_table(ws, styles, FILE_HEADERS, rows, marks)
 
 
 def _file_row(f: dict[str, Any]) -> tuple[Any, ...]:
@@ -235,19 +244,20 @@ def _file_row(f: dict[str, Any]) -> tuple[Any, ...]:
             (f.get("sha256") or "")[:12], f.get("size"))
 
 
-def _write_missing(ws: Worksheet, views: list[UnitView], records: dict[str, Any]) -> None:
+def _write_missing(ws: Worksheet, styles: Styles, views: list[UnitView],
+                   records: dict[str, Any]) -> None:
     rows: list[tuple[Any, ...]] = [(v.name, "", "名单内单位，未收到任何材料" if v.on_roster
                                     else "未收到任何材料") for v in views if v.missing]
     rows += [(NO_UNIT, path, "无法确定报送单位，请人工核对后归入相应单位")
              for path in records.get("unknown_files") or []]
-    write_table(ws, MISSING_HEADERS, [(i, *r) for i, r in enumerate(rows, start=1)])
+    write_table(ws, styles, MISSING_HEADERS, [(i, *r) for i, r in enumerate(rows, start=1)])
 
 
 # ---------------------------------------------------------------- 评分, 统计图
 
-def _write_scores(ws: Worksheet, views: list[UnitView]) -> None:
+def _write_scores(ws: Worksheet, styles: Styles, views: list[UnitView]) -> None:
     rows: list[tuple[Any, ...]] = []
-    totals: list[int] = []
+    marks: dict[tuple[int, int], Mark] = {}
     for v in views:
         items = [i for i in v.record.get("score_items") or [] if isinstance(i, dict)]
         if not items and v.record.get("score") is None:
@@ -258,33 +268,32 @@ def _write_scores(ws: Worksheet, views: list[UnitView]) -> None:
         grade = v.record.get("grade")
         rows.append((v.name, "合计", points, "", v.record.get("score"),
                      f"等级：{grade}" if grade else ""))
-        totals.append(len(rows) + 1)
-    write_table(ws, SCORE_HEADERS, rows)
-    for row in totals:
-        for col in range(1, len(SCORE_HEADERS) + 1):
-            ws.cell(row=row, column=col).font = TOTAL_FONT
+        marks.update(((len(rows) - 1, col), TOTAL_MARK) for col in range(len(SCORE_HEADERS)))
+    write_table(ws, styles, SCORE_HEADERS, rows, marks)
 
 
-def _write_chart(ws: Worksheet, views: list[UnitView]) -> None:
+def _write_chart(wb: Workbook, ws: Worksheet, styles: Styles, views: list[UnitView]) -> None:
     """Cases per unit that sent material, as a table and a column chart beside it."""
     sent = [v for v in views if not v.missing]
     rows = [(v.name, _int_or_none((v.record.get("fields") or {}).get("cases_total"))) for v in sent]
-    write_table(ws, CHART_HEADERS, rows)
+    write_table(ws, styles, CHART_HEADERS, rows)
     if not rows:
         return
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = "各单位以案释法典型案例数"
-    chart.y_axis.title = "案例数"
-    chart.x_axis.title = "单位"
-    chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides axes otherwise
-    chart.legend = None
-    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=len(rows) + 1), titles_from_data=True)
-    # Unit names are text: a string reference (set_categories would write a numeric one).
-    chart.series[0].cat = AxDataSource(strRef=StrRef(f"'{ws.title}'!$A$2:$A${len(rows) + 1}"))
-    chart.width = min(max(16.0, 1.2 * len(rows)), 60.0)
-    chart.height = 9.0
-    ws.add_chart(chart, "D2")
+    chart = wb.add_chart({"type": "column"})
+    sheet, last = f"'{ws.get_name()}'", len(rows) + 1
+    chart.add_series({"name": f"={sheet}!$B$1", "categories": f"={sheet}!$A$2:$A${last}",
+                      "values": f"={sheet}!$B$2:$B${last}"})
+    chart.set_title({"name": "各单位以案释法典型案例数"})
+    chart.set_x_axis({"name": "单位"})
+    chart.set_y_axis({"name": "案例数"})
+    chart.set_legend({"none": True})
+    width_cm = min(max(16.0, 1.2 * len(rows)), 60.0)
+    chart.set_size({"width": _cm_to_pixels(width_cm), "height": _cm_to_pixels(9.0)})
+    ws.insert_chart("D2", chart, {"object_position": 2})  # moves with its cell, keeps its size
+
+
+def _cm_to_pixels(cm: float) -> int:
+    return round(cm / 2.54 * 96)
 
 
 def _int_or_none(value: Any) -> int | float | None:

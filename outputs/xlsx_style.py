@@ -1,43 +1,84 @@
-"""Safe cell writing and the common look of every sheet we generate with openpyxl.
+"""Safe cell writing and the common look of every sheet we generate with XlsxWriter.
 
-Safety: text from submissions (unit names, quotes, file names) is never written as
-a formula. openpyxl turns any str starting with ``=`` into a formula cell, so we
-force the string type afterwards, and give text starting with ``= + - @``, tab or
-CR the quote prefix so Excel/WPS keep it literal even when the clerk edits it.
-Characters XML forbids are stripped instead of crashing the writer.
+Safety: text from submissions (unit names, quotes, file names) is never a formula, a
+link or a number. The workbook is made with XlsxWriter's string conversions off
+(``WORKBOOK_OPTIONS``) and every str goes through ``write_string`` all the same; text
+starting with ``= + - @``, tab or CR gets the quote prefix so Excel/WPS keep it literal
+even when the clerk edits it. Characters XML forbids are stripped instead of crashing
+the writer, and text is cut to what one Excel cell holds.
+
+Looks: a cell's look is one of three bases (header, body, wrapped body) plus an optional
+``Mark`` (a fill, bold, a number format) chosen by the sheet; ``Styles`` makes one
+XlsxWriter format per combination in use.
 """
 from __future__ import annotations
 
 import logging
+import math
+import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from copy import copy
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 from typing import Any
 
-from openpyxl.cell.cell import Cell, ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
-
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 log = logging.getLogger(__name__)
 
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False, "in_memory": True}
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # as openpyxl's
 MAX_CELL_CHARS = 32767  # Excel's limit for one cell
 MAX_WIDTH = 60
 MIN_WIDTH = 6
+PIXELS_PER_WIDTH = 7  # Calibri 11's digit: <col width="N"> is N * 7 pixels
 
-ERROR_FILL = PatternFill(fill_type="solid", fgColor="FFC7CE")    # light red
-WARNING_FILL = PatternFill(fill_type="solid", fgColor="FFEB9C")  # amber
-HEADER_FILL = PatternFill(fill_type="solid", fgColor="DDEBF7")   # light blue
-SEVERITY_FILLS = {"error": ERROR_FILL, "warning": WARNING_FILL}
-TOTAL_FONT = Font(bold=True)
-_THIN = Side(style="thin", color="BFBFBF")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-HEADER_STYLE, BODY_STYLE, WRAP_STYLE = "台账表头", "台账正文", "台账换行"
+ERROR_FILL = "#FFC7CE"    # light red
+WARNING_FILL = "#FFEB9C"  # amber
+HEADER_FILL = "#DDEBF7"   # light blue
+BORDER_COLOUR = "#BFBFBF"
+
+# A cell's extra look on top of its base, as XlsxWriter format properties (hashable).
+Mark = tuple[tuple[str, Any], ...]
+
+
+def fill(colour: str) -> Mark:
+    return (("bg_color", colour), ("pattern", 1))
+
+
+ERROR_MARK, WARNING_MARK = fill(ERROR_FILL), fill(WARNING_FILL)
+SEVERITY_MARKS = {"error": ERROR_MARK, "warning": WARNING_MARK}
+TOTAL_MARK: Mark = (("bold", True),)
+
+HEADER, BODY, WRAP = "header", "body", "wrap"
+_BORDER = {"border": 1, "border_color": BORDER_COLOUR}
+_BASES: dict[str, dict[str, Any]] = {
+    HEADER: {**_BORDER, "bold": True, "bg_color": HEADER_FILL, "pattern": 1,
+             "align": "center", "valign": "vcenter", "text_wrap": True},
+    BODY: {**_BORDER, "valign": "top"},
+    WRAP: {**_BORDER, "valign": "top", "text_wrap": True},
+}
+
+
+class Styles:
+    """The formats of one workbook, made on first use: (base, quote prefix, mark) -> Format."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self._formats: dict[tuple[str, bool, Mark], Format] = {}
+
+    def get(self, base: str, quote: bool = False, mark: Mark = ()) -> Format:
+        key = (base, quote, mark)
+        found = self._formats.get(key)
+        if found is None:
+            props = {**_BASES[base], **dict(mark)}
+            if quote:
+                props["quote_prefix"] = True
+            found = self._formats[key] = self.wb.add_format(props)
+        return found
 
 
 def clean_text(text: str) -> str:
@@ -48,65 +89,63 @@ def clean_text(text: str) -> str:
     return text
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None) -> Cell:
-    """Write one value; a str always lands as literal text, never as a formula."""
-    cell = ws.cell(row=row, column=col)
-    if style:
-        # what ``cell.style = style`` does (a copy of the named style's array), without the
-        # two searches through the workbook's style names it makes for every cell
-        cell._style = copy(_named_style(ws.parent, style).as_tuple())
-    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
-        cell.value = value
-        return cell
-    text = clean_text(value if isinstance(value, str) else str(value))
-    cell.value = text  # openpyxl marks "=..." as a formula here ...
-    cell.data_type = "s"  # ... so force the string type back
-    if text.startswith(FORMULA_TRIGGERS):
-        cell.quotePrefix = True
-    return cell
+def put(ws: Worksheet, styles: Styles, row: int, col: int, value: Any, base: str = BODY,
+        mark: Mark = ()) -> None:
+    """Write one value (0-based row and column): a number as a number, None or "" as a
+    blank cell that keeps its look, anything else as literal text, never a formula."""
+    if isinstance(value, str):
+        text = clean_text(value)
+    elif value is None:
+        text = ""
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        ws.write_number(row, col, value, styles.get(base, False, mark))
+        return
+    else:
+        text = clean_text(str(value))
+    if text:
+        ws.write_string(row, col, text, styles.get(base, text.startswith(FORMULA_TRIGGERS), mark))
+    else:  # XlsxWriter would store "" as a string
+        ws.write_blank(row, col, None, styles.get(base, False, mark))
 
 
-def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Write a header row and data rows from A1, fitted and filtered; return the row count."""
+def write_table(ws: Worksheet, styles: Styles, headers: Sequence[str],
+                rows: Iterable[Sequence[Any]], marks: Mapping[tuple[int, int], Mark] | None = None) -> int:
+    """Write a header row and data rows from A1, fitted and filtered; return the row count.
+
+    ``marks`` gives some cells an extra look, keyed by (data row, column), both from 0.
+    """
     data = [list(values) for values in rows]
     widths = natural_widths(headers, data)
-    _add_named_styles(ws.parent)
-    for col, header in enumerate(headers, start=1):
-        put(ws, 1, col, header, HEADER_STYLE)
-    for row, values in enumerate(data, start=2):
-        for col, value in enumerate(values, start=1):
-            wrap = widths[col - 1] > MAX_WIDTH or (isinstance(value, str) and "\n" in value)
-            put(ws, row, col, value, WRAP_STYLE if wrap else BODY_STYLE)
-    finish_sheet(ws, widths)
+    wide = [width > MAX_WIDTH for width in widths]
+    marks = marks or {}
+    for col, header in enumerate(headers):
+        put(ws, styles, 0, col, header, HEADER)
+    for row, values in enumerate(data):
+        for col, value in enumerate(values):
+            wrap = wide[col] or (isinstance(value, str) and "\n" in value)
+            put(ws, styles, row + 1, col, value, WRAP if wrap else BODY, marks.get((row, col), ()))
+    finish_sheet(ws, widths, len(data))
     return len(data)
 
 
-def finish_sheet(ws: Worksheet, widths: Sequence[int]) -> None:
+def finish_sheet(ws: Worksheet, widths: Sequence[int], data_rows: int) -> None:
     """Freeze the header, filter over the data, set column widths (capped)."""
-    ws.freeze_panes = "A2"
-    last = get_column_letter(max(len(widths), 1))
-    ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 1)}"
-    for col, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = max(MIN_WIDTH, min(width, MAX_WIDTH))
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, data_rows, max(len(widths), 1) - 1)
+    for col, width in enumerate(widths):
+        # in pixels: set_column(width) would add XlsxWriter's 5-pixel padding to the width
+        ws.set_column_pixels(col, col, max(MIN_WIDTH, min(width, MAX_WIDTH)) * PIXELS_PER_WIDTH)
 
 
 def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
     """Per column: the widest shown text plus a margin, before capping."""
-    widths = [display_width(h) + 2 for h in headers]
+    widths = [display_width(h) for h in headers]
     for values in rows:
         for col, value in enumerate(values):
-            widths[col] = max(widths[col], display_width(_shown(value)) + 2)
-    return widths
-
-
-_NAMED: WeakKeyDictionary[Workbook, dict[str, NamedStyle]] = WeakKeyDictionary()
-
-
-def _named_style(wb: Workbook, name: str) -> NamedStyle:
-    found = _NAMED.setdefault(wb, {})
-    if name not in found:
-        found[name] = wb._named_styles[name]
-    return found[name]
+            width = display_width(value if isinstance(value, str) else _shown(value))
+            if width > widths[col]:
+                widths[col] = width
+    return [width + 2 for width in widths]
 
 
 @lru_cache(maxsize=65536)
@@ -124,21 +163,3 @@ def _shown(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
-
-
-def _add_named_styles(wb: Workbook) -> None:
-    """Register the header/body/wrap styles once per workbook (shown in Excel's style list)."""
-    for name, kw in ((HEADER_STYLE, {"font": Font(bold=True), "fill": HEADER_FILL,
-                                     "alignment": Alignment(horizontal="center", vertical="center",
-                                                            wrap_text=True)}),
-                     (BODY_STYLE, {"alignment": Alignment(vertical="top")}),
-                     (WRAP_STYLE, {"alignment": Alignment(vertical="top", wrap_text=True)})):
-        if name not in wb.named_styles:
-            wb.add_named_style(NamedStyle(name=name, border=BORDER, **kw))
-
-
-def fill_row(ws: Worksheet, row: int, ncols: int, fill: PatternFill) -> None:
-    for col in range(1, ncols + 1):
-        ws.cell(row=row, column=col).fill = fill
-
-

@@ -11,11 +11,19 @@ from openpyxl.utils import get_column_letter
 
 from outputs import ledger as ledger_mod
 from outputs.ledger import SUMMARY_COLUMNS, write_ledger
-from outputs.xlsx_style import ERROR_FILL, HEADER_FILL, MAX_WIDTH, WARNING_FILL, display_width
+from outputs.xlsx_style import (BORDER_COLOUR, ERROR_FILL, HEADER_FILL, MAX_WIDTH, MIN_WIDTH,
+                                 WARNING_FILL, display_width)
 
 HOSTILE = '=HYPERLINK("http://x","y")'
 SCJ, RSJ, MZJ, STJ, DAG = "区市场监督管理局", "区人力资源和社会保障局", "区民政局", "区生态环境局", "区档案馆"
-RED, AMBER = ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb
+
+
+def argb(colour: str) -> str:
+    """How openpyxl reads back a colour we gave XlsxWriter as #RRGGBB."""
+    return "FF" + colour.lstrip("#").upper()
+
+
+RED, AMBER, BLUE = argb(ERROR_FILL), argb(WARNING_FILL), argb(HEADER_FILL)
 SHEETS = ["汇总", "问题清单", "文件", "未报送", "评分", "统计图"]
 
 
@@ -286,7 +294,7 @@ def test_every_sheet_frozen_filtered_styled(book):
         assert ws.freeze_panes == "A2", ws.title
         assert ws.auto_filter.ref == f"A1:{last}{ws.max_row}", ws.title
         for cell in ws[1]:
-            assert cell.font.b and cell.fill.fgColor.rgb == HEADER_FILL.fgColor.rgb, ws.title
+            assert cell.font.b and cell.fill.fgColor.rgb == BLUE, ws.title
 
 
 def test_column_widths_fit_chinese(book):
@@ -298,6 +306,80 @@ def test_column_widths_fit_chinese(book):
     col = get_column_letter(header(quotes).index("原文依据") + 1)
     assert quotes.column_dimensions[col].width == MAX_WIDTH  # the long quote is capped ...
     assert all(c.alignment.wrap_text for c in quotes[col][1:])  # ... and wrapped
+
+
+def column_widths(ws) -> dict[str, float]:
+    """Letter -> width; XlsxWriter writes neighbours of one width as one <col min max>."""
+    return {get_column_letter(c): d.width for d in ws.column_dimensions.values() if d.min
+            for c in range(d.min, d.max + 1)}
+
+
+def test_every_column_width_is_its_widest_text_capped(book):
+    for ws in book.worksheets:
+        widths = column_widths(ws)
+        assert len(widths) == ws.max_column, ws.title
+        for col in range(1, ws.max_column + 1):
+            shown = [c.value for c in ws[get_column_letter(col)]]
+            natural = max(display_width(f"{v:,}" if isinstance(v, int) else str(v or "")) for v in shown) + 2
+            assert widths[get_column_letter(col)] == max(MIN_WIDTH, min(natural, MAX_WIDTH)), (ws.title, col)
+    assert column_widths(book["汇总"])["A"] == display_width(HOSTILE) + 2  # the longest unit name
+
+
+def test_every_cell_has_the_thin_grey_border_and_body_cells_sit_at_the_top(book):
+    grey = argb(BORDER_COLOUR)
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:  # blank cells too: the grid is drawn over the whole table
+                sides = [cell.border.left, cell.border.right, cell.border.top, cell.border.bottom]
+                assert all(s.style == "thin" and s.color.rgb == grey for s in sides), cell.coordinate
+                if cell.row == 1:
+                    assert (cell.alignment.horizontal, cell.alignment.vertical) == ("center", "center")
+                    assert cell.alignment.wrap_text and cell.font.b
+                else:
+                    assert cell.alignment.vertical == "top", (ws.title, cell.coordinate)
+                    assert cell.font.b == (ws.title == "评分" and ws.cell(cell.row, 2).value == "合计")
+
+
+def test_file_sizes_show_in_bytes_and_only_odd_cells_are_filled(book):
+    ws = book["文件"]
+    assert all(c.number_format == '#,##0" 字节"' for c in ws["H"][1:])
+    unit_fills = {r: fill_of(ws, r, "单位") for r in range(2, ws.max_row + 1)}
+    no_unit = {r for r in unit_fills if ws.cell(row=r, column=2).value == "（无法确定单位）"}
+    assert no_unit and all(unit_fills[r] == AMBER for r in no_unit)
+    assert all(unit_fills[r] is None for r in unit_fills if r not in no_unit)
+
+
+def test_chart_title_axes_size_and_place(book):
+    chart = book["统计图"]._charts[0]
+    title = "".join(r.t for p in chart.title.tx.rich.p for r in p.r or [])
+    assert title == "各单位以案释法典型案例数"
+    assert chart.legend is None
+    assert chart.series[0].tx.strRef.f == "'统计图'!$B$1"
+    assert (chart.anchor._from.col, chart.anchor._from.row) == (3, 1)  # D2
+
+
+def test_text_that_looks_like_a_link_or_number_stays_text(records, tmp_path):
+    records["units"][0]["findings"][0]["evidence"][0]["quote"] = "http://example.com/a"
+    records["units"][0]["findings"][0]["evidence"][0]["where"] = "00123"
+    records["units"][0]["findings"][0]["message"] = "+86 10 1234"
+    path = write_ledger(records, tmp_path / "台账.xlsx")
+    row = openpyxl.load_workbook(path)["问题清单"][2]
+    assert [(c.value, c.data_type) for c in row[5:7]] == [("00123", "s"), ("http://example.com/a", "s")]
+    assert (row[2].value, row[2].data_type, row[2].quotePrefix) == ("+86 10 1234", "s", True)
+    with zipfile.ZipFile(path) as z:
+        assert not any("hyperlink" in n or "externalLink" in n for n in z.namelist())
+        assert all(b"<hyperlink" not in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_same_records_give_the_same_bytes(records, tmp_path):
+    first = write_ledger(records, tmp_path / "a" / "台账.xlsx").read_bytes()
+    records["generated_at"] = "2030-01-01T00:00:00+08:00"  # ledger_digest ignores it: so must the file
+    assert write_ledger(records, tmp_path / "b" / "台账.xlsx").read_bytes() == first
+
+
+def test_workbook_title_and_author(book):
+    assert book.properties.title == "2022年度普法履职材料台账"
+    assert book.properties.creator == "pufa"
 
 
 def test_display_width_counts_wide_chars_twice():
@@ -386,11 +468,13 @@ def test_failed_write_keeps_old_ledger(records, tmp_path, monkeypatch):
     write_ledger(records, path)
     before = path.read_bytes()
 
-    def boom(self, filename):
-        Path(filename).write_bytes(b"partial")
+    real_write = Path.write_bytes
+
+    def boom(self, data):
+        real_write(self, data[:100])
         raise OSError("disk full")
 
-    monkeypatch.setattr(ledger_mod.Workbook, "save", boom)
+    monkeypatch.setattr(Path, "write_bytes", boom)
     with pytest.raises(OSError):
         write_ledger(records, path)
     assert path.read_bytes() == before
