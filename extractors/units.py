@@ -11,7 +11,9 @@ one roster unit scores best.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 _PREFIX = re.compile(r"^(?:中共|中国共产党)?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道))?")
@@ -60,16 +62,16 @@ def score(entry: RosterEntry, text: str) -> float:
 
 
 def _fuzzy(core: str, text: str) -> float:
-    last, first = core[-1:], core[:1]
-    if len(core) < 3 or last not in text or first not in text:
-        return 0.0  # every window below starts with core[0] and ends with core[-1]
+    if len(core) < 3:
+        return 0.0
+    at = _positions(text)  # every window below starts with core[0] and ends with core[-1]
+    ends, starts = at.get(core[-1]), at.get(core[0])
+    if not ends or not starts:
+        return 0.0
     best = 0.0
-    for end, ch in enumerate(text):
-        if ch != last:
-            continue
-        for start in range(max(0, end - 2 * len(core) - 4), end - 1):
-            if text[start] != first:
-                continue
+    for end in ends:
+        for k in range(bisect_left(starts, end - 2 * len(core) - 4), bisect_left(starts, end - 1)):
+            start = starts[k]
             window = text[start:end + 1]
             if len(window) >= 3 and _is_subsequence(window, core):  # abbreviation
                 best = max(best, 0.6 + 0.2 * len(window) / len(core))
@@ -82,6 +84,15 @@ def _fuzzy(core: str, text: str) -> float:
                 if common >= 0.7 * len(core) and common >= 0.75 * len(window) and common >= len(core) - 2:
                     best = max(best, 0.6 + 0.1 * 2 * common / (len(core) + len(window)))
     return best
+
+
+@lru_cache(maxsize=64)
+def _positions(text: str) -> dict[str, list[int]]:
+    """Where each character of ``text`` stands (one text is scored against many roster entries)."""
+    at: dict[str, list[int]] = {}
+    for i, ch in enumerate(text):
+        at.setdefault(ch, []).append(i)
+    return at
 
 
 def _shared_chars(a: str, b: str) -> int:
@@ -99,17 +110,18 @@ def _lcs(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _part_of_a_match(e: RosterEntry, scored: list[tuple[float, RosterEntry]]) -> bool:
+def _part_of_a_match(e: RosterEntry, matching: list[RosterEntry]) -> bool:
     """Another matching entry is a part of ``e`` (区公安分局交通警察大队 of 区公安分局): the text names
     the part, which is the more specific; ``e`` only matched through it."""
-    return any(sc >= 0.6 and o is not e and e.core in o.core and o.core != e.core for sc, o in scored)
+    return any(o is not e and e.core in o.core and o.core != e.core for o in matching)
 
 
 def best_match(roster: list[RosterEntry], text: str) -> tuple[RosterEntry | None, float]:
     best: tuple[float, RosterEntry] | None = None
     second = 0.0  # entries that cannot match score 0
     scored = [(score(e, text), e) for e in _candidates(roster, text)]
-    scored = [(sc, e) for sc, e in scored if not _part_of_a_match(e, scored)]
+    matching = [e for sc, e in scored if sc >= 0.6]
+    scored = [(sc, e) for sc, e in scored if not _part_of_a_match(e, matching)]
     for sc, e in scored:
         if best is None or sc > best[0]:
             second = best[0] if best is not None else second
