@@ -105,15 +105,24 @@ def _full_dictionary() -> Path:
     return Path(spec.submodule_search_locations[0]) / "dict.txt"
 
 
+# a line of jieba's dictionary (word, frequency, tag) whose frequency is at least MIN_WORD_FREQ: one
+# regular-expression pass over the 349,000 lines instead of splitting each (0.13 s instead of 0.29 s)
+_COMMON_LINE = re.compile(r"^(\S+) ((?:[4-9]\d|[1-9]\d{2,}))(?: (\S+))?$", re.M)
+assert MIN_WORD_FREQ == 40, "_COMMON_LINE spells out the threshold"
+
+
+def _common_lines(full: Path) -> list[re.Match[str]]:
+    return list(_COMMON_LINE.finditer(full.read_text(encoding="utf-8").replace("\r\n", "\n")))
+
+
 def _common_words(folder: Path, full: Path) -> Path:
     """``folder``/words-….txt: the lines of jieba's ``full`` dictionary with a frequency of at least
-    ``MIN_WORD_FREQ``, written once (atomically: worker processes may race) and reused."""
+    ``MIN_WORD_FREQ``, for jieba itself (written once, atomically: worker processes may race)."""
     stat = full.stat()
     path = folder / f"words-f{MIN_WORD_FREQ}-{stat.st_size}-{stat.st_mtime_ns}.txt"
     if path.exists():
         return path
-    kept = [line for line in full.read_text(encoding="utf-8").splitlines()
-            if len(parts := line.split()) >= 2 and parts[1].isdigit() and int(parts[1]) >= MIN_WORD_FREQ]
+    kept = [m.group(0) for m in _common_lines(full)]
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write("\n".join(kept) + "\n")
@@ -135,11 +144,9 @@ def rust_cut() -> Callable[[str], list[str]] | None:
         return None
     cutter = jieba_class.empty()
     add = cutter.add_word
-    with open(_common_words(_cache_dir(), _full_dictionary()), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 2:
-                add(parts[0], int(parts[1]), parts[2] if len(parts) > 2 else None)
+    for m in _common_lines(_full_dictionary()):  # in memory: no file to write for it
+        word, freq, tag = m.groups()
+        add(word, int(freq), tag)
     return lambda text: cutter.cut(text, False)
 
 

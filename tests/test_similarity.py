@@ -201,3 +201,11 @@ def test_shingle_hashes_are_the_same_in_every_process() -> None:
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert runs == {str(sorted(sim.shingles(words))) + "\n"} and len(sim.shingles(words)) == 5
+
+
+def test_common_words_pattern_is_the_frequency_threshold() -> None:
+    """The one-pass pattern keeps exactly jieba's lines of frequency >= MIN_WORD_FREQ."""
+    full = sim._full_dictionary()
+    by_split = [line for line in full.read_text(encoding="utf-8").splitlines()
+                if len(parts := line.split()) >= 2 and parts[1].isdigit() and int(parts[1]) >= sim.MIN_WORD_FREQ]
+    assert [m.group(0) for m in sim._common_lines(full)] == by_split
