@@ -29,7 +29,8 @@ from markupsafe import Markup, escape
 
 from forms.config import ConfigError
 from outputs.atomic import atomic_path, save_atomic
-from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, finish, paragraph_style_of
+from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout
+from outputs.gongwen_finish import finish, paragraph_style_of
 
 log = logging.getLogger(__name__)
 

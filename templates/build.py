@@ -46,7 +46,7 @@ def _head(doc: Doc, recipients: bool = True) -> None:
 
 
 def _closing(doc: Doc) -> None:
-    """附件说明, 发文机关署名, 成文日期 (placed by ``gongwen.finish``)."""
+    """附件说明, 发文机关署名, 成文日期 (placed by ``gongwen_finish.finish``)."""
     _lines(doc, ("{%p for a in attachments %}", "GwBody"), ("{{ a.line }}", "GwAttachNote"),
            ("{%p endfor %}", "GwBody"), ("{{ office }}", "GwSignature"),
            ("{{ date_cn }}", "GwDate"))

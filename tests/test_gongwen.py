@@ -11,7 +11,7 @@ from docx.shared import Pt
 from jinja2.exceptions import SecurityError, UndefinedError
 
 from forms.config import ConfigError
-from outputs import gongwen
+from outputs import gongwen, gongwen_finish
 from outputs.gongwen import DEFAULT_LAYOUT, Layout, layout_from_mapping
 from outputs.gongwen_build import add_paragraph, new_document
 from outputs.ooxml import text_width_chars
@@ -33,7 +33,7 @@ def _saved(tmp_path: Path, lay: Layout = DEFAULT_LAYOUT, *lines: tuple[str, str]
     doc = new_document(lay)
     for text, style in lines:
         add_paragraph(doc, text, style)
-    gongwen.finish(doc, lay)
+    gongwen_finish.finish(doc, lay)
     path = tmp_path / "base.docx"
     doc.save(str(path))
     return open_doc(path)
