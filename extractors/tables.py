@@ -8,8 +8,8 @@ quarters are summed when no total is given.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .base import Evidence, Value
@@ -113,40 +113,30 @@ def narrative_cells(paras: list[Para]) -> list[Para]:
 _PARTICULARS = re.compile(r"^(?:填报|填表|报送|制表|审核|统计|联系|编制)?(?:单位|日期|时间|人|部门|电话)\s*[：:]")
 
 
-def _heading_text(text: str) -> bool:
-    return not _NUMERIC.match(text) and not _PARTICULARS.match(text)
-
-
-def _label(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
-    return " ".join(grid[(r, k)].text for k in range(c) if (r, k) in grid and _heading_text(grid[(r, k)].text))
-
-
-def _header(grid: dict[tuple[int, int], Para], r: int, c: int) -> str:
-    return " ".join(grid[(k, c)].text for k in range(r) if (k, c) in grid and _heading_text(grid[(k, c)].text))
-
-
-class _Headers:
-    """``_header`` for every cell of a grid without rescanning the column above each one.
-
-    The header of (r, c) is the join of the column's non-numeric cells above row r,
-    so it only changes where such a cell stands: long tables stay linear.
-    """
-
-    def __init__(self, grid: dict[tuple[int, int], Para]) -> None:
-        self.rows: dict[int, list[int]] = defaultdict(list)
-        self.texts: dict[int, list[str]] = defaultdict(list)
-        for (r, c), p in sorted(grid.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            if _heading_text(p.text):
-                self.rows[c].append(r)
-                self.texts[c].append(p.text)
-        self.joined: dict[tuple[int, int], str] = {}
-
-    def __call__(self, r: int, c: int) -> str:
-        k = bisect_left(self.rows.get(c, ()), r)
-        key = (c, k)
-        if key not in self.joined:
-            self.joined[key] = " ".join(self.texts[c][:k])
-        return self.joined[key]
+def _numeric_cells(grid: dict[tuple[int, int], Para]) -> Iterator[tuple[Para, str, str]]:
+    """The grid's numeric cells in reading order, each with its label (the heading cells left of
+    it in its row, joined) and its header (the heading cells above it in its column, joined):
+    one pass, the joins made only when a numeric cell needs them."""
+    above: dict[int, list[str]] = defaultdict(list)
+    header_of: dict[int, str] = {}
+    row, left, label = None, [], ""
+    for (r, c), cell in sorted(grid.items()):
+        if r != row:
+            row, left, label = r, [], ""
+        text = cell.text
+        if not _NUMERIC.match(text):
+            if not _PARTICULARS.match(text):  # a heading cell
+                left.append(text)
+                label = None
+                above[c].append(text)
+                header_of.pop(c, None)
+            continue
+        if label is None:
+            label = " ".join(left)
+        header = header_of.get(c)
+        if header is None:
+            header = header_of[c] = " ".join(above[c])
+        yield cell, label, header
 
 
 _RATE = re.compile(r"率|%|％|比例|占比|百分")
@@ -182,11 +172,7 @@ def extract_table_counts(paras: list[Para], file: str, year: int | None = None) 
         whole = _table_period(grid, year)
         if whole == "other":
             continue
-        headers = _Headers(grid)
-        for (r, c), cell in sorted(grid.items()):
-            if not _NUMERIC.match(cell.text):
-                continue
-            label, header = _label(grid, r, c), headers(r, c)
+        for cell, label, header in _numeric_cells(grid):
             if _RATE.search(label) or _RATE.search(header):
                 continue
             by_header = _field_of(header)
