@@ -180,12 +180,20 @@ class _Pool:
             if not w.tasks and not w.process.is_alive():  # died while idle
                 _kill(w)
                 w = self.workers[n] = self._spawn()
+            respawned = False
             while queue and len(w.tasks) < self.AHEAD:
-                task = queue.popleft()
+                try:
+                    w.conn.send(sources[queue[0]])
+                except OSError:  # a broken pipe: it died
+                    if w.tasks or respawned:
+                        break  # on the file it holds, which _check marks
+                    _kill(w)  # while idle, since the check above
+                    w, respawned = self._spawn(), True
+                    self.workers[n] = w
+                    continue
                 if not w.tasks:
                     w.started = time.monotonic()
-                w.tasks.append(task)
-                w.conn.send(sources[task])
+                w.tasks.append(queue.popleft())
 
     @staticmethod
     def _hard_limit() -> float:

@@ -79,6 +79,18 @@ def test_two_crashes_in_a_row_each_marked(inbox: Path) -> None:
     assert sum(1 for v in got.values() if v == ("ok", None)) == 4
 
 
+def test_crashes_with_files_queued_behind_them(inbox: Path) -> None:
+    """Each worker has a file waiting in its pipe: a crash marks only its own file, those queued
+    behind it are read by the worker that replaces it."""
+    for i in range(8):
+        (inbox / f"c{i}.crash").write_text("x")
+        hf.make_docx(inbox / f"d{i}.docx")
+    got = _records(inbox, 2)
+    assert {k: v for k, v in got.items() if k.endswith(".crash")} == {f"c{i}.crash": ("error", "corrupt")
+                                                                      for i in range(8)}
+    assert sum(1 for v in got.values() if v == ("ok", None)) == 12
+
+
 def test_reader_stuck_in_python_times_out(inbox: Path) -> None:
     (inbox / "慢.sleep").write_text("x")
     started = time.monotonic()
