@@ -23,7 +23,7 @@ from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster, unify_names
 from forms.base import FileRecord, UnitRecord
 from forms.fingerprints import prepare as prepare_analyses
-from forms.merge import merge_fields, superseded
+from forms.merge import merge_fields, other_year, superseded
 from forms.similarity import REPORT_TYPES, analyse
 
 if TYPE_CHECKING:
@@ -130,7 +130,9 @@ def one_name_per_unit(files: list[FileRecord], roster: list[RosterEntry]) -> lis
     return [replace(f, unit=canon[f.unit]) if f.unit and canon[f.unit] != f.unit else f for f in files]
 
 
-def group_units(files: list[FileRecord], roster: list[RosterEntry]) -> list[UnitRecord]:
+def group_units(files: list[FileRecord], roster: list[RosterEntry], year: int | None = None) -> list[UnitRecord]:
+    """Each unit's files and merged fields: later versions replace earlier ones, and a report on
+    an earlier year than ``year`` (last year's, sent again) gives none of this year's fields."""
     by_unit: dict[str, list[FileRecord]] = defaultdict(list)
     for f in files:
         by_unit[f.unit or UNKNOWN_UNIT].append(f)
@@ -139,12 +141,13 @@ def group_units(files: list[FileRecord], roster: list[RosterEntry]) -> list[Unit
     units = []
     for name in ordered:
         group = by_unit.get(name, [])
-        old = superseded(group)
-        live = [f for f in group if f.path not in old]
+        old, stale = superseded(group), other_year(group, year)
+        live = [f for f in group if f.path not in old and f.path not in stale]
         fields = merge_fields(live) if live else {}
         if fields and "unit" not in fields and name != UNKNOWN_UNIT:
             fields["unit"] = Value(name)
-        units.append(UnitRecord(name, tuple(group), fields, on_roster=name in names or not roster))
+        units.append(UnitRecord(name, tuple(group), fields, on_roster=name in names or not roster,
+                                other_year=frozenset(stale)))
     return units
 
 
@@ -195,9 +198,10 @@ def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitR
     from forms.similarity import FINGERPRINT_SCHEME
     from outputs.records import SCHEMA, file_dict, unit_dict
 
-    old = set()
+    old, stale = set(), set()
     for u in units:
         old |= superseded(u.files)
+        stale |= u.other_year
     return {
         "schema": SCHEMA,
         "year": year,
@@ -205,7 +209,7 @@ def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitR
         "inbox": str(opts.inbox.resolve()),
         "deadline": opts.deadline.isoformat() if opts.deadline else None,
         "roster": [e.name for e in roster],
-        "files": [file_dict(f, f.path in old) for f in files],
+        "files": [file_dict(f, f.path in old, f.path in stale) for f in files],
         "units": [unit_dict(u) for u in units if u.files or u.findings],
         "missing_units": [u.unit for u in units if u.on_roster and not u.files and roster],
         "unknown_files": [f.path for f in files if not f.unit],
@@ -252,7 +256,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
             year = opts.year or infer_year(files)
-            units = check_units(group_units(files, roster), rules, deadline=opts.deadline, history=history)
+            units = check_units(group_units(files, roster, year), rules, deadline=opts.deadline, history=history)
             records = build_records(opts, files, units, roster, year)
         with watch("write"):
             written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)

@@ -69,6 +69,7 @@ class UnitRecord:
     score: float | None = None
     grade: str | None = None
     score_items: tuple[dict[str, Any], ...] = ()
+    other_year: frozenset[str] = frozenset()  # paths of files about an earlier year (``merge.other_year``)
 
     def value(self, key: str) -> Any:
         v = self.fields.get(key)

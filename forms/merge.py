@@ -47,6 +47,28 @@ def superseded(files: Iterable[FileRecord]) -> set[str]:
     return out
 
 
+# what a unit sends about its year's work: one of another year says nothing of this one
+_OF_A_YEAR = ("annual_report", "self_inspection", "stats_form")
+
+
+def other_year(files: Iterable[FileRecord], year: int | None) -> set[str]:
+    """Paths of reports and statistics forms about an earlier year than ``year`` (last year's
+    report sent again): their figures and facts are not this year's.
+
+    Both the year reported on and the document's date must be earlier: a report on the year
+    dated in the next January is this year's, and a misread year alone never drops a file.
+    """
+    if year is None:
+        return set()
+    out = set()
+    for f in files:
+        stated, dated = f.value("year"), str(f.value("date") or "")[:4]
+        if f.status == "ok" and f.doc_type in _OF_A_YEAR and isinstance(stated, int) and stated < year \
+                and dated.isdigit() and int(dated) < year:
+            out.add(f.path)
+    return out
+
+
 def _stem(f: FileRecord) -> str:
     name = re.split(r"[!/]", f.path)[-1].rsplit(".", 1)[0]
     for w in _REVISION_WORDS:

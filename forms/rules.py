@@ -8,6 +8,7 @@ a region's ``--rules`` file); nothing here raises on a shortfall.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from typing import Any
 
 from extractors.base import ERROR_MESSAGES, Evidence
 from extractors.fields import COUNT_KEYS
+from extractors.patterns import FUTURE_MARKERS, PLAN_MARKERS
 from forms.base import FileRecord, Finding, UnitRecord
 from forms.merge import superseded
 from forms.ruleset import RULE_CODES, RuleSet, load_rules
@@ -58,12 +60,13 @@ def under_evaluation(unit: UnitRecord) -> bool:
 
 
 def current_reports(unit: UnitRecord) -> list[FileRecord]:
-    """The unit's readable prose reports, without versions replaced by a later one (修改稿).
+    """The unit's readable prose reports, without versions replaced by a later one (修改稿) or
+    reports on an earlier year (``UnitRecord.other_year``).
 
     A self-assessment sheet (.xlsx) beside a prose report is a form, not the report: it has no
     sections to miss. A unit that sent only the sheet sent it as its report, and it is judged so.
     """
-    old = superseded(unit.files)
+    old = superseded(unit.files) | unit.other_year
     reports = [f for f in unit.files if f.status == "ok" and f.doc_type in REPORT_TYPES and f.path not in old]
     return [f for f in reports if not f.is_sheet] or reports
 
@@ -173,13 +176,18 @@ def missing_section(unit: UnitRecord, ctx: Context) -> list[Finding]:
     return out
 
 
+# a clause giving a target or a plan (不少于24场次, 计划开展…, 2025年将于…) states no result of the year
+_NOT_RESULTS = re.compile(f"{PLAN_MARKERS}|{FUTURE_MARKERS}|将于|将在")
+
+
 def too_thin(unit: UnitRecord, ctx: Context) -> list[Finding]:
     p = ctx.rules.rules["too_thin"].params
     out = []
     for f in current_reports(unit):
         # figures in prose, or those read from the report's own tables (活动场次 | 36), whichever are more
         stated = sum(f.value(k) is not None for k in COUNT_KEYS)
-        chars, figures = count_chars(f.text), max(len(find_figures(f.text, p["measure_words"])), stated)
+        chars = count_chars(f.text)
+        figures = max(len(find_figures(f.text, p["measure_words"], _NOT_RESULTS)), stated)
         reasons = []
         if chars < p["min_chars"]:
             reasons.append(f"正文仅{chars}字，要求不少于{p['min_chars']}字")

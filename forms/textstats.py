@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -26,20 +27,30 @@ def count_chars(text: str) -> int:
     return len("".join(text.split()))
 
 
-def find_figures(text: str, measure_words: Sequence[str]) -> list[str]:
+def find_figures(text: str, measure_words: Sequence[str], not_results: re.Pattern[str] | None = None) -> list[str]:
     """Concrete figures: a number attached to a measure word (``35场次``, ``5万余份``, ``两次``).
 
     Dates (2022年, 3月) and 序号 (一、 （二） 1.) carry no measure word and are not counted;
     ordinals (第三次), a bare Chinese 一 (一次, 一名同志) and 百/千 alone (千家万户) are
-    idiom rather than figures and are skipped.
+    idiom rather than figures and are skipped; so is a figure whose clause ``not_results``
+    finds in (a target: 不少于24场次, a plan: 计划开展…).
     """
     out = []
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)] if not_results is not None else []
     for m in _figure_pattern(tuple(measure_words)).finditer(text):
         num = m.group("num")
         if (num == "一" and not m.group("scale")) or not _HAS_DIGIT.search(num):
             continue
+        if not_results is not None:
+            k = bisect_left(ends, m.start())
+            start, end = (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(text))
+            if not_results.search(text, start, end):
+                continue
         out.append(m.group(0))
     return out
+
+
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 
 
 def cn_date(d: date) -> str:

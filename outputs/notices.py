@@ -102,8 +102,8 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
         "title": cfg["title"] or (f"关于补报{year}年度“谁执法谁普法”\n履职材料的通知" if missing and not listed
                                   else f"关于{year}年度“谁执法谁普法”履职材料\n有关问题整改的通知"),
         "opening": _opening(records, basis, year, checked, missing, bool(listed)),
-        "problems": [{"message": _to_you(f.get("message") or "", unit),
-                      "evidence": evidence_lines(f)} for f in listed],
+        "problems": _other_year_notes(records, unit, year) + [
+            {"message": _to_you(f.get("message") or "", unit), "evidence": evidence_lines(f)} for f in listed],
         "request": request,
         "sends": [] if len(remedies) == 1 else [
             {"title": "", "text": r + ("。" if i == len(remedies) - 1 else "；")}
@@ -112,6 +112,19 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
         "attachments": [],
     })
     return ctx
+
+
+def _other_year_notes(records: dict[str, Any], unit: str, year: int) -> list[dict[str, Any]]:
+    """A file about an earlier year (last year's report sent again) is said to be one: none of its
+    contents counted, which is why the problems below it are there."""
+    out = []
+    for f in records.get("files") or []:
+        if f.get("unit") == unit and f.get("other_year"):
+            name = re.split(r"[\\/!]", f.get("path") or "")[-1]
+            of = (f.get("fields") or {}).get("year")
+            out.append({"message": f"你单位报送的《{name}》是{of}年度的材料，未作为{year}年度履职材料计入，"
+                                   f"请报送{year}年度材料。", "evidence": []})
+    return out
 
 
 def _check_date(records: dict[str, Any]) -> dt.date:

@@ -25,7 +25,7 @@ def _all_evidence(fields: dict[str, Value]) -> dict[str, list[dict[str, str]]]:
     return {k: [e.as_dict() for e in v.evidence] for k, v in fields.items() if v.evidence}
 
 
-def file_dict(f: FileRecord, superseded: bool = False) -> dict[str, Any]:
+def file_dict(f: FileRecord, superseded: bool = False, other_year: bool = False) -> dict[str, Any]:
     d: dict[str, Any] = {
         "path": f.path, "sha256": f.sha256, "status": f.status,
         "error": {"code": f.error_code, "message": f.error_message} if f.status == "error" else None,
@@ -44,6 +44,8 @@ def file_dict(f: FileRecord, superseded: bool = False) -> dict[str, Any]:
         d["evidence"] = {}
     if superseded:
         d["superseded"] = True
+    if other_year:
+        d["other_year"] = True  # about an earlier year than the check's: none of its fields counted
     return d
 
 

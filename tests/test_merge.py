@@ -42,3 +42,24 @@ def test_a_later_version_replaces_the_earlier_one():
     assert superseded([old, new, *cases]) == {"总结.docx"}
     same_day = rec("总结（修改稿）.docx", "annual_report", date="2022-11-20", activities=12)
     assert superseded([old, same_day]) == {"总结.docx"}
+
+
+def test_last_years_report_sent_again_gives_none_of_this_years_fields():
+    from forms.check import check_units
+    from forms.rules import load_rules
+    from pipeline import group_units
+
+    old = rec("林草局履职报告.doc", "annual_report", date="2023-12-08", year=2023, cases_total=5,
+              duty_list=True, leading_group=True, staff_assigned=True, study_sessions=3)
+    assert superseded([old]) == set()
+    (u,) = group_units([old], [], 2024)
+    assert u.other_year == {"林草局履职报告.doc"} and u.value("cases_total") is None
+    rules = {f.rule for f in check_units([u], load_rules(), deadline=None)[0].findings}
+    assert {"cases_below_min", "no_duty_list", "no_leading_group", "no_staff_assigned"} <= rules
+    assert "missing_section" not in rules and "too_thin" not in rules  # no report of this year to judge
+    # this year's report dated in the next January, or a misread year with this year's date: kept
+    for kept in (rec("报告.docx", "annual_report", date="2025-01-06", year=2024, cases_total=5),
+                 rec("报告.docx", "annual_report", date="2024-12-01", year=2023, cases_total=5)):
+        (u,) = group_units([kept], [], 2024)
+        assert u.other_year == frozenset() and u.value("cases_total") == 5
+    assert group_units([old], [], None)[0].value("cases_total") == 5  # no year to compare with

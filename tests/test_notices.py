@@ -108,3 +108,13 @@ def test_no_findings_no_notices(tmp_path):
         u["findings"] = []
     records["missing_units"] = []
     assert write_notices(records, tmp_path / "通知") == []
+
+
+def test_last_years_report_is_named_as_such_first(tmp_path):
+    records = make_records()
+    records["files"].append({"path": "区教育局/2021年度普法履职报告.docx", "unit": "区教育局", "status": "ok",
+                             "doc_type": "annual_report", "fields": {"year": 2021}, "other_year": True})
+    text = all_text(open_doc(_notices(tmp_path, records)["区教育局_整改通知.docx"]))
+    assert ("1.你单位报送的《2021年度普法履职报告.docx》是2021年度的材料，未作为2022年度履职材料计入，"
+            "请报送2022年度材料。") in text
+    assert "2.你单位全年以案释法典型案例仅报送2个" in text

@@ -114,6 +114,23 @@ def test_too_thin_on_length_and_on_figures() -> None:
     assert "too_thin" not in [f.rule for f in run_rules(tabled, ctx())]
 
 
+def test_targets_and_plans_are_no_figures_of_the_year() -> None:
+    """不少于24场次 and 计划开展… state what is to be done, not what was (空洞 all the same)."""
+    words = load_rules().param("too_thin", "measure_words")
+    text = ("全年开展普法宣传活动12场次。2025年，我局将于一季度制定清单，全年开展活动不少于24场次，"
+            "发放资料不少于8000份；计划组织集体学法4次。")
+    assert find_figures(text, words) == ["12场次", "24场次", "8000份", "4次"]
+    from forms.rules import _NOT_RESULTS
+
+    assert find_figures(text, words, _NOT_RESULTS) == ["12场次"]
+    planned = ("我局高度重视普法工作。" * 60 + "下一年，力争开展普法活动不少于30场，发放资料不少于5000份，"
+               "确保报送案例不少于4个。")
+    no_figures = {**SOUND, "cases_total": None, "cases_by_quarter": None, "study_sessions": None}
+    (g,) = [f for f in run_rules(unit("区司法局", [file("报告.docx", text=planned, **no_figures)]), ctx())
+            if f.rule == "too_thin"]
+    assert "具体数据仅0项" in g.message
+
+
 def test_figures_ignore_dates_serial_numbers_and_ordinals() -> None:
     words = load_rules().param("too_thin", "measure_words")
     text = ("2022年12月4日，（一）加强领导。1.第3次会议。一名同志负责。千家万户。"

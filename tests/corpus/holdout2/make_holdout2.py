@@ -834,7 +834,7 @@ ECO_REPORT = [
 ]
 add("市生态环境局普法工作情况.pdf", "pdf", ECO_REPORT, "办公室",
     F(unit="市生态环境局", year=2024, doc_type="annual_report", date="2024-12-18",
-      staff_assigned=False, cases_total=4, activities=6, materials=1200, study_sessions=2,
+      staff_assigned=True, cases_total=4, activities=6, materials=1200, study_sessions=2,
       new_media=["微信公众号"], sections=["主要做法", "下一步打算"]),
     dict(unit=["青岚市生态环境局"], year=["2024年普法工作情况"], date=["2024年12月18日"],
          staff_assigned=["普法工作由办公室兼管、无专职人员"], cases_total=["全年报送以案释法案例4个"],
@@ -873,7 +873,7 @@ FINDINGS = {
     "市税务局": [],
     "市自然资源和规划局": ["cases_below_min", "no_duty_list", "study_below_min"],
     "市人力资源和社会保障局": [],
-    "市生态环境局": ["no_leading_group", "no_leader_in_charge", "no_staff_assigned",
+    "市生态环境局": ["no_leading_group", "no_leader_in_charge",
                 "missing_section", "too_thin", "late_submission"],
     "市退役军人事务局": ["missing_submission"],
 }
