@@ -164,13 +164,10 @@ def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None,
 
 
 def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
-                    progress: Callable[[str], None] | None,
-                    watch: Stopwatch) -> tuple[list[FileRecord], FileCache]:
+                    progress: Callable[[str], None] | None, watch: Stopwatch,
+                    cache: FileCache) -> list[FileRecord]:
     """Records of every source in inbox order: from the cache when unchanged, else read (in parallel)."""
-    from outputs.cache import context_key, open_cache
-
     with watch("cache"):
-        cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
         found: dict[int, FileRecord] = {}
         for i, s in enumerate(sources):
             rec = cache.lookup(s)
@@ -190,7 +187,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
     watch.add("files_read", len(todo))
     watch.add("files_hashed", cache.hashed)
     it = iter(fresh)
-    return [found[i] if i in found else next(it) for i in range(len(sources))], cache
+    return [found[i] if i in found else next(it) for i in range(len(sources))]
 
 
 def build_records(opts: CheckOptions, files: list[FileRecord], units: list[UnitRecord],
@@ -228,6 +225,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
 
     from outputs.drafts import load_draft_config
 
+    from outputs.cache import context_key, open_cache
     from outputs.incremental import ledger_worker
 
     watch = Stopwatch(stats)
@@ -242,13 +240,15 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
         scratch.mkdir(parents=True, exist_ok=True)
+        with watch("cache"):
+            cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
         tmpdir = Path(tempfile.mkdtemp(prefix="archives-", dir=scratch))  # removed whatever happens
         try:
-            with watch("start"):
-                sources = expand_archives(list_inbox(opts.inbox), tmpdir)
+            with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
+                sources = expand_archives(list_inbox(opts.inbox), tmpdir, plain=cache.known_document)
             if progress is not None and hasattr(progress, "set_total"):
                 progress.set_total(len(sources))  # archive members included
-            files, cache = read_with_cache(opts, sources, roster, progress, watch)
+            files = read_with_cache(opts, sources, roster, progress, watch, cache)
             files = one_name_per_unit(files, roster)
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)

@@ -21,6 +21,7 @@ import stat
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -47,15 +48,17 @@ class _Budget:
     files_left: int
 
 
-def expand_archives(sources: list[Source], tmpdir: Path, limits: ZipLimits = LIMITS) -> list[Source]:
+def expand_archives(sources: list[Source], tmpdir: Path, limits: ZipLimits = LIMITS,
+                    plain: Callable[[Source], bool] | None = None) -> list[Source]:
     """Replace each zip archive in ``sources`` by its members, unpacked below ``tmpdir``.
 
     An archive that cannot be expanded stays in the list as one ``Source``
-    with ``error`` set (``archive_bomb``, ``corrupt``, ``empty`` ...).
+    with ``error`` set (``archive_bomb``, ``corrupt``, ``empty`` ...). ``plain`` may tell
+    which sources are known not to be archives (read as documents before, unchanged).
     """
     out: list[Source] = []
     for n, src in enumerate(sources):
-        if src.error or sniff(src.path) != "zip":
+        if src.error or plain is not None and plain(src) or sniff(src.path) != "zip":
             out.append(src)
             continue
         out.extend(_expand_top(src, tmpdir / f"a{n}", limits))

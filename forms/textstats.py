@@ -36,16 +36,16 @@ def find_figures(text: str, measure_words: Sequence[str], not_results: re.Patter
     finds in (a target: 不少于24场次, a plan: 计划开展…).
     """
     out = []
-    ends = [m.start() for m in _CLAUSE_END.finditer(text)] if not_results is not None else []
+    ends, skipped = [], set()
+    if not_results is not None:  # clauses numbered by the separators before them
+        ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        skipped = {bisect_left(ends, m.start()) for m in not_results.finditer(text)}
     for m in _figure_pattern(tuple(measure_words)).finditer(text):
         num = m.group("num")
         if (num == "一" and not m.group("scale")) or not _HAS_DIGIT.search(num):
             continue
-        if not_results is not None:
-            k = bisect_left(ends, m.start())
-            start, end = (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(text))
-            if not_results.search(text, start, end):
-                continue
+        if skipped and bisect_left(ends, m.start()) in skipped:
+            continue
         out.append(m.group(0))
     return out
 

@@ -190,6 +190,12 @@ class FileCache:
             return None
         return self._guard("lookup", self._lookup, src)
 
+    def known_document(self, src: Source) -> bool:
+        """Read as a document under this context before, and unchanged since (same size and time):
+        so no archive (an archive's members are stored, never the archive itself)."""
+        seen = self.seen.get(src.rel)
+        return seen is not None and seen[:2] == (src.size, mtime_ns(src.mtime)) and src.rel in self.known
+
     def _lookup(self, src: Source) -> FileRecord | None:
         stored = self.known.get(src.rel)
         if stored is None:

@@ -42,9 +42,10 @@ def write_notices(records: dict[str, Any], out_dir: Path,
     out_dir = Path(out_dir)
     written: list[Path] = []
     used: set[str] = set()
+    other_year = other_year_files(records)
     for unit, findings in units_with_findings(records):
         name = unique_name(safe_filename(unit) + SUFFIX, used)
-        context = notice_context(records, unit, findings, cfg)
+        context = notice_context(records, unit, findings, cfg, other_year.get(unit, []))
         written.append(render(template, context, out_dir / name, layout))
     log.info("wrote %d notices to %s", len(written), out_dir)
     return written
@@ -85,7 +86,11 @@ def unique_name(name: str, used: set[str]) -> str:
 
 
 def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, Any]],
-                   cfg: dict[str, Any]) -> dict[str, Any]:
+                   cfg: dict[str, Any], other_year: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The notice's fields; ``other_year``: the unit's files about an earlier year (found in
+    ``records`` when not given)."""
+    if other_year is None:
+        other_year = other_year_files(records).get(unit, [])
     year = cfg["year"] or records.get("year") or dt.date.today().year
     checked = _check_date(records)
     reply = cfg["reply_deadline"] or (checked + dt.timedelta(days=7)).isoformat()
@@ -102,7 +107,7 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
         "title": cfg["title"] or (f"关于补报{year}年度“谁执法谁普法”\n履职材料的通知" if missing and not listed
                                   else f"关于{year}年度“谁执法谁普法”履职材料\n有关问题整改的通知"),
         "opening": _opening(records, basis, year, checked, missing, bool(listed)),
-        "problems": _other_year_notes(records, unit, year) + [
+        "problems": _other_year_notes(other_year, year) + [
             {"message": _to_you(f.get("message") or "", unit), "evidence": evidence_lines(f)} for f in listed],
         "request": request,
         "sends": [] if len(remedies) == 1 else [
@@ -114,16 +119,24 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
     return ctx
 
 
-def _other_year_notes(records: dict[str, Any], unit: str, year: int) -> list[dict[str, Any]]:
+def other_year_files(records: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Each unit's files about an earlier year than the check's (``other_year`` in records.json)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for f in records.get("files") or []:
+        if f.get("other_year") and f.get("unit"):
+            out.setdefault(f["unit"], []).append(f)
+    return out
+
+
+def _other_year_notes(files: list[dict[str, Any]], year: int) -> list[dict[str, Any]]:
     """A file about an earlier year (last year's report sent again) is said to be one: none of its
     contents counted, which is why the problems below it are there."""
     out = []
-    for f in records.get("files") or []:
-        if f.get("unit") == unit and f.get("other_year"):
-            name = re.split(r"[\\/!]", f.get("path") or "")[-1]
-            of = (f.get("fields") or {}).get("year")
-            out.append({"message": f"你单位报送的《{name}》是{of}年度的材料，未作为{year}年度履职材料计入，"
-                                   f"请报送{year}年度材料。", "evidence": []})
+    for f in files:
+        name = re.split(r"[\\/!]", f.get("path") or "")[-1]
+        of = (f.get("fields") or {}).get("year")
+        out.append({"message": f"你单位报送的《{name}》是{of}年度的材料，未作为{year}年度履职材料计入，"
+                               f"请报送{year}年度材料。", "evidence": []})
     return out
 
 

@@ -211,3 +211,25 @@ def test_archive_members_come_from_the_cache_and_an_encrypted_one_does_not_stop_
                      "区司法局材料.zip!/区司法局/加密清单.docx": "error"}
     assert s1["files_read"] == 2 and s2["files_cached"] == 1 and s2["files_read"] == 1  # the encrypted one
     assert same(first, again)
+
+
+def test_archives_are_expanded_on_every_run_and_a_file_turned_archive_too(box: Path, tmp_path: Path) -> None:
+    """Files read last time and unchanged are not opened to see whether they are archives; an
+    archive still is expanded, and a document replaced by an archive is seen to be one."""
+    import zipfile
+
+    inner = tmp_path / "内.docx"
+    docx_from_paragraphs(inner, ["区司法局2023年度普法工作总结", "全年共开展普法宣传活动12场次。", "区司法局"])
+    with zipfile.ZipFile(box / "区司法局材料.zip", "w") as zf:
+        zf.write(inner, "区司法局/总结.docx")
+    first, _ = check(box, tmp_path / "out")
+    again, s2 = check(box, tmp_path / "out")
+    member = "区司法局材料.zip!/区司法局/总结.docx"
+    assert member in {f["path"] for f in again["files"]} and s2["files_read"] == 0 and same(first, again)
+    target = next(p for p in box.rglob("*.docx") if p.name == REPORT)
+    rel = target.relative_to(box).as_posix()
+    with zipfile.ZipFile(target, "w") as zf:  # the same name, now an archive of another report
+        zf.write(inner, "补报/总结.docx")
+    third, _ = check(box, tmp_path / "out")
+    paths = {f["path"] for f in third["files"]}
+    assert f"{rel}!/补报/总结.docx" in paths and rel not in paths
