@@ -27,17 +27,10 @@ from bench import measure, synth  # noqa: E402
 TARGETS = {"cold": 60.0, "floor_ratio": 3.0, "warm": 3.0, "warm1": 5.0, "help": 0.3, "memory": 1024.0}
 
 
-def child_check(argv: list[str]) -> None:
-    """``bench.py _check INBOX ROSTER OUT JOBS [nocache]``: one run_check, stats as JSON on stdout."""
-    from pipeline import CheckOptions, run_check
-
-    inbox, roster, out, jobs = Path(argv[0]), Path(argv[1]), Path(argv[2]), int(argv[3])
-    stats: dict = {}
-    t = time.perf_counter()
-    result = run_check(CheckOptions(inbox, out, roster, jobs=jobs, cache="nocache" not in argv), stats=stats)
-    stats["run_check"] = time.perf_counter() - t
-    stats.update(result.summary)
-    print(json.dumps(stats))
+def check_argv(inbox: Path, roster: Path, out: Path, jobs: int, cache: bool = True) -> list[str]:
+    """The clerk's command, ``pufa check`` (run as ``python cli.py check`` from this checkout)."""
+    return [sys.executable, str(ROOT / "cli.py"), "check", str(inbox), "--roster", str(roster), "--out", str(out),
+            "--jobs", str(jobs), *(() if cache else ("--no-cache",))]
 
 
 def fresh_copy(src: Path, dst: Path) -> Path:
@@ -102,9 +95,6 @@ def missing_tools() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] == "_check":
-        child_check(argv[1:])
-        return 0
     missing = missing_tools()
     if missing:
         print("基准测试缺少：" + "；".join(missing), file=sys.stderr)
@@ -134,7 +124,7 @@ def report(n: int, seed: int, jobs: int, quick: bool, repeat: int) -> None:
           f"{os.cpu_count()} cores, jobs {jobs}")
     out = work / "out"
     shutil.rmtree(out, ignore_errors=True)
-    check = ["_check", str(inbox), str(root / "roster.xlsx"), str(out), str(jobs)]
+    check = check_argv(inbox, root / "roster.xlsx", out, jobs)
     # cold runs, each followed at once by a pass of the floor: this VM's speed drifts by tens of
     # percent from minute to minute, so each ratio compares two runs made in the same minute and
     # the medians are reported
@@ -161,7 +151,7 @@ def report(n: int, seed: int, jobs: int, quick: bool, repeat: int) -> None:
                        (f"warm re-run, {len(changed)} files re-sent (1%, {warm1.stats.get('files_read', 0)} read)",
                         warm1)):
         s = run.stats
-        print(f"{label}: {run.wall:.2f} s wall, {run.cpu:.1f} CPU-s (others {run.others:.1f}); in run_check: "
+        print(f"{label}: {run.wall:.2f} s wall, {run.cpu:.1f} CPU-s (others {run.others:.1f}); stages: "
               + ", ".join(f"{k} {s.get(k, 0):.2f}" for k in ("start", "cache", "read_wall", "analyse", "rules", "write")))
     print("accuracy vs truth.json (cold run): " + accuracy(work / "records-cold.json", root / "truth.json"))
     help_s = measure.help_seconds()
@@ -177,7 +167,7 @@ def report(n: int, seed: int, jobs: int, quick: bool, repeat: int) -> None:
               f" ours is {naive / cold.wall:.1f}x faster")
         serial_out = work / "out-serial"
         shutil.rmtree(serial_out, ignore_errors=True)
-        serial = measure.run_child(["_check", str(inbox), str(root / "roster.xlsx"), str(serial_out), "1", "nocache"])
+        serial = measure.run_child(check_argv(inbox, root / "roster.xlsx", serial_out, 1, cache=False))
         serial_ok = same_records(out / "records.json", serial_out / "records.json")
         print(f"serial run (--jobs 1 --no-cache): {serial.wall:.1f} s; records.json identical to the parallel "
               f"and cached runs apart from generated_at: {serial_ok}")

@@ -1,7 +1,7 @@
 """What the benchmark measures besides ``pufa check`` itself: the naive baseline, the floor,
 peak memory of a process tree, and start-up time.
 
-Each measured run is a child process (``python bench/bench.py _check …``) so its wall
+Each measured run is a child process (``pufa check …``, as the clerk runs it) so its wall
 time includes interpreter start and imports, as a clerk's command does, and its memory
 is its own.
 """
@@ -14,6 +14,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import zipfile
@@ -80,13 +81,16 @@ class Run:
     stats: dict = field(default_factory=dict)
 
 
-def run_child(args: list[str]) -> Run:
-    """Run ``python bench/bench.py <args>``; its last stdout line is a JSON dict of stats."""
+def run_child(argv: list[str]) -> Run:
+    """Run the command ``argv`` (``pufa check …``); it leaves its seconds per stage in the JSON file
+    that ``PUFA_STATS_FILE`` names."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     load, busy = os.getloadavg()[0], _busy_seconds()
+    fd, stats_file = tempfile.mkstemp(prefix="pufa-bench-stats-", suffix=".json")
+    os.close(fd)
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bench.py"), *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "PUFA_STATS_FILE": stats_file})
     mem = TreeMemory(proc.pid)
     mem.start()
     stdout, _ = proc.communicate()
@@ -94,13 +98,15 @@ def run_child(args: list[str]) -> Run:
     mem.stop.set()
     mem.join()
     if proc.returncode != 0:
-        raise SystemExit(f"bench child failed ({proc.returncode}): {' '.join(args)}")
+        raise SystemExit(f"bench child failed ({proc.returncode}): {' '.join(argv)}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (usage.ru_utime + usage.ru_stime)
     others = max(0.0, _busy_seconds() - busy - cpu)
-    lines = [ln for ln in stdout.splitlines() if ln.startswith("{")]
-    return Run(wall, mem.peak_kib / 1024, after.ru_maxrss / 1024, cpu, load, others,
-               json.loads(lines[-1]) if lines else {})
+    try:
+        stats = json.loads(Path(stats_file).read_text(encoding="utf-8") or "{}")
+    finally:
+        os.unlink(stats_file)
+    return Run(wall, mem.peak_kib / 1024, after.ru_maxrss / 1024, cpu, load, others, stats)
 
 
 def _busy_seconds() -> float:

@@ -168,3 +168,15 @@ def test_the_progress_bar_counts_archive_members(tmp_path):
     bar = Bar()
     run_check(CheckOptions(inbox, tmp_path / "out", jobs=1), progress=Advance(bar, 0))
     assert (bar.total, bar.done) == (3, 3)
+
+
+def test_benchmark_stats_file_gets_the_seconds_of_each_stage(inbox, roster, tmp_path, monkeypatch):
+    stats = tmp_path / "stats.json"
+    monkeypatch.setenv("PUFA_STATS_FILE", str(stats))
+    assert cli.main(["check", str(inbox), "--roster", str(roster), "--out", str(tmp_path / "o"), "--jobs", "1"]) == 0
+    got = json.loads(stats.read_text(encoding="utf-8"))
+    assert {"start", "cache", "read_wall", "rules", "write"} <= set(got) and got["files_read"] == 2
+    monkeypatch.delenv("PUFA_STATS_FILE")
+    stats.unlink()
+    assert cli.main(["check", str(inbox), "--roster", str(roster), "--out", str(tmp_path / "p"), "--jobs", "1"]) == 0
+    assert not stats.exists()
