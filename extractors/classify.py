@@ -27,9 +27,20 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}文件$|〔\d{4}〕\s*\d+
 _TITLE_END = re.compile(r"(?:报告|总结|清单|案例|要点|计划|方案|统计表|报表|情况|汇报|汇编|自查表|评分表)[)）]?$")
 
 
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$")
+
+
 def title_of(paras: list[Para]) -> str:
-    """The document title: the first line, continued by short lines until it reads complete."""
-    prose = [p for p in paras[:8] if p.kind in ("para", "textbox", "cell") and not _MASTHEAD.search(p.text)]
+    """The document title: the first line, continued by short lines until it reads complete.
+
+    In a 公文 the title follows the 版头: the issuing office's name (one line or two, often
+    without 文件) and the 发文字号. With a 发文字号 among the first lines the title starts after it.
+    """
+    head = paras[:8]
+    numbered = [i for i, p in enumerate(head) if _DOC_NUMBER.search(p.text)]
+    if numbered and numbered[0] + 1 < len(head):
+        head = head[numbered[0] + 1:]
+    prose = [p for p in head if p.kind in ("para", "textbox", "cell") and not _MASTHEAD.search(p.text)]
     if not prose:
         return ""
     lines = [prose[0].text]

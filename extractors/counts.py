@@ -33,7 +33,7 @@ _SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
 _ZERO = {k: re.compile(v) for k, v in ZERO_COUNTS.items()}
 _NEXT = {k: re.compile(v) for k, v in NEXT_CLAUSE_SUBJECT.items()}
 _OTHER_COUNTED = re.compile(rf"(?:{OTHER_COUNTED})")
-_REACH = ("覆盖", "惠及", "辐射", "受益")
+_REACH = ("覆盖", "惠及", "辐射", "受益", "参与")  # 参与企业负责人和从业人员2100余人次: who took part
 _PEOPLE = ("人员", "职工", "干部", "企业")
 # 受教育群众和市场主体人员1500人次: a word joined to the keyword by 和/及/与 is counted with it
 _COORDINATED = re.compile(r"(?:和|及|与|以及|、)[^，。；、和及与\d]{0,6}$")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .base import Evidence, Value
-from .patterns import BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_NEG
+from .patterns import (BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_FOR_PUFA, NEW_MEDIA_NEG,
+                       NEW_MEDIA_NOT_FOR_PUFA)
 from .structure import ATTACHMENT, Para, is_heading_line
 from .textutil import clauses, sentences
 
@@ -24,6 +25,8 @@ _ANY = {field: {k: re.compile("|".join(f"(?:{p})" for p in pats)) for k, pats in
 _FUTURE = re.compile(FUTURE_MARKERS)
 _MEDIA = tuple((name, re.compile(p)) for name, p in NEW_MEDIA)
 _MEDIA_NEG = re.compile(NEW_MEDIA_NEG)
+_MEDIA_NOT_FOR_PUFA = re.compile(NEW_MEDIA_NOT_FOR_PUFA)
+_MEDIA_FOR_PUFA = re.compile(NEW_MEDIA_FOR_PUFA)
 
 
 def _prose(paras: list[Para]):
@@ -89,8 +92,11 @@ def extract_media(paras: list[Para], file: str) -> Value:
     for p, s in _prose(paras):
         if p.section == "下一步打算":
             continue
+        not_for_pufa = bool(_MEDIA_NOT_FOR_PUFA.search(s))
         for clause in clauses(s):
             if _MEDIA_NEG.search(clause) or _FUTURE.search(clause):
+                continue
+            if not_for_pufa and (_MEDIA_NOT_FOR_PUFA.search(clause) or not _MEDIA_FOR_PUFA.search(clause)):
                 continue
             for name, pat in _MEDIA:
                 if name not in names and pat.search(clause):

@@ -142,6 +142,12 @@ NEW_MEDIA: tuple[tuple[str, str], ...] = (
     ("短信", r"短信|彩信"),
 )
 NEW_MEDIA_NEG = rf"{NEG}[^，。；]{{0,6}}(?:开通|注册|开设|建立|使用|运用|利用)"
+# a sentence that says a channel is not used for 普法 (…微信平台以健康科普为主，尚未开设普法专栏): only a clause
+# that itself speaks of 普法 names a channel used for it
+NEW_MEDIA_NOT_FOR_PUFA = (r"(?:尚未|未|没有|暂未|还未|并未|仍未|还没有)[^，。；]{0,4}(?:开设|开通|用于|发布|推送|开展|设置)"
+                          r"[^，。；]{0,4}(?:普法|法治宣传)"
+                          r"(?![^，。；]{0,2}(?:微博|微信|公众号|抖音|快手|视频号|头条|网站|账号|号))")  # not 普法微博
+NEW_MEDIA_FOR_PUFA = r"普法|法治|法律|以案释法|说法|学法"
 
 # a count stated as none (今年尚未报送以案释法案例 / 领导班子未开展集体学法) is 0
 ZERO_COUNTS: dict[str, str] = {

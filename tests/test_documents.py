@@ -18,6 +18,17 @@ def test_red_header_report_reads_title_below_masthead_and_number():
     assert (f["unit"], f["doc_type"], f["date"], f["year"]) == ("区市场监督管理局", "annual_report", "2022-12-01", 2022)
 
 
+def test_forwarded_office_notice_is_other_and_its_criteria_state_no_facts():
+    """The 普法办's own 通知 (its name over two lines, no 文件), sent on by a unit with its report."""
+    f = fields_of(["清江区委全面依法治区委员会守法普法协调", "小组办公室", "清普法办〔2022〕9号",
+                   "关于开展2022年度国家机关“谁执法谁普", "法”普法履职报告评议工作的通知", "区直各单位：",
+                   "评议内容包括：是否成立普法工作领导小组，是否明确分管领导和具体工作人员，是否将普法经费纳入年度预算。",
+                   "各单位要高度重视，明确专人负责，运用微信公众号、微博等新媒体开展普法的情况一并报送。",
+                   "清江区委全面依法治区委员会守法普法协调小组办公室", "2022年11月1日"])
+    assert f["doc_type"] == "other"
+    assert not any(f.get(k) for k in ("leading_group", "leader_in_charge", "staff_assigned", "budget", "new_media"))
+
+
 def test_case_file_counts_its_cases_in_any_heading_style():
     lines = ["清江区应急管理局以案释法典型案例"]
     for i, head in enumerate(["【案例1】某企业未落实安全培训案", "典型案例之二：某加油站违规动火案", "案例三 某仓库消防通道堵塞案"]):
