@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .base import Block, UnreadableFile
-from .pdf_layout import Para, lines_of, page_chars, paragraphs
+from .pdf_layout import Chars, Para, lines_of, page_chars, paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +76,12 @@ def _width(s: str) -> float:
 
 def read_pdf(path: Path) -> tuple[list[Block], dict]:
     pages, scanned, meta = _layout_pages(path)
-    if text_quality("".join(p.text for page in pages for p in page)) < 0.9:
+    if text_quality("".join(_page_text(page) for page in pages)) < 0.9:
         log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
         plumber = _plumber_pages(path)
         if plumber:
             pages = [[Para(t, True, True) for t in join_lines(text.split("\n"))] for text in plumber]
-    texts = ["".join(p.text for p in page) for page in pages]
+    texts = [_page_text(page) for page in pages]
     garbled = {i for i, t in enumerate(texts) if t.strip() and text_quality(t) < 0.9}  # PITFALLS: fonts
     need_ocr = sorted({i for i in scanned if not _has_text(texts[i])} | garbled)
     if need_ocr:
@@ -108,10 +109,14 @@ def _layout_pages(path: Path) -> tuple[list[list[Para]], list[int], dict]:
         if n > _MAX_PAGES:
             raise UnreadableFile("too_large", f"{n} pages")
         pages, scanned = [], []
-        for i in range(n):
-            pages.append(_page_paragraphs(pdf, i))
-            if not _has_text("".join(p.text for p in pages[-1])) and _looks_scanned(pdf, i):
-                scanned.append(i)
+        ruled = _RuledTables(path)
+        try:
+            for i in range(n):
+                pages.append(_page_items(pdf, i, ruled))
+                if not _has_text(_page_text(pages[-1])) and _looks_scanned(pdf, i):
+                    scanned.append(i)
+        finally:
+            ruled.close()
         meta: dict = {"pages": n}
         info = pdf.get_metadata_dict(skip_empty=True)
         if info.get("Title"):
@@ -157,32 +162,135 @@ def _ocr_pages(path: Path, pages: list[int], meta: dict, nothing_else: bool) -> 
     return {i: paras for i, paras in found.items() if paras}
 
 
-def _page_paragraphs(pdf, i: int) -> list[Para]:  # noqa: ANN001 - PdfDocument
+def _page_items(pdf, i: int, ruled: "_RuledTables") -> list[Para | Table]:  # noqa: ANN001 - PdfDocument
+    """The page's paragraphs, and its ruled tables as tables, in the order they stand on the page."""
     page = pdf[i]
     try:
         tp = page.get_textpage()
         try:
-            return paragraphs(lines_of(page_chars(tp)))
+            chars = page_chars(tp)
         finally:
             tp.close()
+        tables = ruled.tables(i, page.get_height()) if _has_rules(page) else []
     finally:
         page.close()
+    if not tables:
+        return paragraphs(lines_of(chars))
+    items: list[Para | Table] = []
+    for k, part in enumerate(_around(chars, tables)):
+        items += paragraphs(lines_of(part))
+        if k < len(tables):
+            items.append(tables[k])
+    return items
 
 
-def _join_pages(pages: list[list[Para]]) -> list[Block]:
-    """Blocks located by page; a paragraph running over a page break is joined."""
+def _page_text(items: list[Para | Table]) -> str:
+    return "".join(p.text if isinstance(p, Para) else "".join(c for row in p.rows for c in row) for p in items)
+
+
+def _join_pages(pages: list[list[Para | Table]]) -> list[Block]:
+    """Blocks located by page; a paragraph running over a page break is joined; a table's
+    cells are blocks of their own (表N第r行第c列), numbered through the document."""
     blocks: list[Block] = []
-    open_tail = False
+    open_tail, table_no = False, 0
     for i, page in enumerate(pages, 1):
-        good = [p for p in page if text_quality(p.text) >= 0.9]
+        good = [p for p in page if isinstance(p, Table) or text_quality(p.text) >= 0.9]
         for j, p in enumerate(good):
-            if j == 0 and open_tail and not p.opened and blocks:
+            if isinstance(p, Table):
+                table_no += 1
+                blocks += p.blocks(i, table_no)
+            elif j == 0 and open_tail and not p.opened and blocks:
                 last = blocks.pop()
                 blocks.append(Block(last.text + p.text, last.where, kind="para", page=last.page))
             else:
                 blocks.append(Block(p.text, f"第{i}页", kind="para", page=i))
-        open_tail = bool(good) and not good[-1].closed
+        open_tail = bool(good) and isinstance(good[-1], Para) and not good[-1].closed
     return blocks
+
+
+@dataclass
+class Table:
+    """A ruled table of a page: its cells' text by row (None where a merged cell continues) and
+    where it stands (PDF points from the page's bottom: left, bottom, right, top)."""
+
+    rows: list[list[str | None]]
+    box: tuple[float, float, float, float]
+
+    def blocks(self, page: int, number: int) -> list[Block]:
+        return [Block(text, f"第{page}页表{number}第{r + 1}行第{c + 1}列", "cell", page, number, r, c)
+                for r, row in enumerate(self.rows) for c, text in enumerate(row) if text and text.strip()]
+
+
+_MIN_RULES = 6  # path objects on a page before it is searched for ruled tables (a table has more)
+_MAX_RULES = 3000  # more is a drawing or text set as outlines: not searched (the search grows with them)
+
+
+def _has_rules(page) -> bool:  # noqa: ANN001 - PdfPage
+    """Whether the page draws enough lines to hold a ruled table (text-only pages draw none), and
+    not so many that looking for one would cost more than the page is worth."""
+    import pypdfium2.raw as raw
+
+    count, get, kind = raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
+    found = 0
+    for k in range(count(page.raw)):
+        if kind(get(page.raw, k)) == raw.FPDF_PAGEOBJ_PATH:
+            found += 1
+            if found > _MAX_RULES:
+                return False
+    return found >= _MIN_RULES
+
+
+class _RuledTables:
+    """pdfplumber's ruled-table finder (lines drawn around the cells), opened only for a document
+    with a page that draws lines; a failure costs the tables, never the text."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.pdf, self.failed = path, None, False
+
+    def tables(self, i: int, height: float) -> list[Table]:
+        if self.failed:
+            return []
+        try:
+            if self.pdf is None:
+                import pdfplumber
+
+                self.pdf = pdfplumber.open(self.path)
+            page = self.pdf.pages[i]
+            if page.rotation % 360 or abs(page.height - height) > 1:
+                return []  # coordinates that do not line up with pdfium's: no tables rather than wrong ones
+            found = []
+            for t in page.find_tables():
+                rows = [[_cell_text(c) for c in row] for row in t.extract()]
+                if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                    x0, top, x1, bottom = t.bbox
+                    found.append(Table(rows, (x0, height - bottom, x1, height - top)))
+            return sorted(found, key=lambda t: -t.box[3])  # top to bottom
+        except Exception as e:  # pdfminer raises many kinds on hostile files
+            log.info("%s: no ruled tables (%s)", self.path, e)
+            self.failed = True
+            return []
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _cell_text(text: str | None) -> str | None:
+    """A cell's lines joined (a line break inside a cell is where the cell wrapped)."""
+    return None if text is None else "".join(text.split("\n"))
+
+
+def _around(chars: Chars, tables: list[Table]) -> list[Chars]:
+    """The page's characters outside the tables, split into the runs above each table and after the
+    last (a character belongs after every table whose bottom stands above it)."""
+    parts = [[] for _ in range(len(tables) + 1)]
+    for k, (c, left, right, bottom, top) in enumerate(chars.boxes()):
+        x, y = (left + right) / 2, (bottom + top) / 2
+        if any(t.box[0] <= x <= t.box[2] and t.box[1] <= y <= t.box[3] for t in tables):
+            continue
+        parts[sum(t.box[1] > y for t in tables)].append(k)
+    return [Chars("".join(chars.text[k] for k in ks), [chars.lefts[k] for k in ks], [chars.rights[k] for k in ks],
+                  [chars.bottoms[k] for k in ks], [chars.tops[k] for k in ks]) for ks in parts]
 
 
 def _plumber_pages(path: Path) -> list[str]:

@@ -177,16 +177,27 @@ def _form_rows_as_paragraphs(norm: list[tuple[Block, str]]) -> list[tuple[Block,
     return out
 
 
-_FORM_HEADS = ("项目", "栏目", "类别")  # the header row's label (项目 | 内容) is no row of the form
+_FORM_HEADS = ("项目", "栏目", "类别", "情况", "内容", "落实情况", "完成情况", "具体情况")  # a header row (项目 | 情况)
 
 
 def _is_form(cells: list[tuple[Block, str]]) -> bool:
-    """Two columns: short labels on the left, prose (sentences) on the right in two rows or more."""
+    """Two columns: short labels on the left, prose (sentences) on the right in two rows or more;
+    or under a 项目 | 情况 header, answers in words (已成立…, 报送4个) rather than bare figures."""
     if any(b.col not in (0, 1) for b, _ in cells):
         return False
     labels = [t for b, t in cells if b.col == 0]
-    prose = [t for b, t in cells if b.col == 1 and len(t) >= 30 and _SENTENCE_MARK.search(t)]
-    return len(prose) >= 2 and all(len(t) <= 12 and not _SENTENCE_MARK.search(t) for t in labels)
+    if not all(len(t) <= 12 and not _SENTENCE_MARK.search(t) for t in labels):
+        return False
+    answers = [t for b, t in cells if b.col == 1 and t not in _FORM_HEADS]
+    prose = [t for t in answers if len(t) >= 30 and _SENTENCE_MARK.search(t)]
+    if len(prose) >= 2:
+        return True
+    headed = any(b.col == 0 and b.row == min(c.row for c, _ in cells) and t in _FORM_HEADS for b, t in cells)
+    worded = [t for t in answers if len(_HAN_CHAR.findall(t)) >= 2]
+    return headed and len(worded) >= 2 and 2 * len(worded) >= len(answers)
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 _RUN_IN = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?([\u4e00-\u9fff]{2,10})[：:]")
