@@ -187,6 +187,8 @@ def too_thin(unit: UnitRecord, ctx: Context) -> list[Finding]:
         # figures in prose, or those read from the report's own tables (活动场次 | 36), whichever are more
         stated = sum(f.value(k) is not None for k in COUNT_KEYS)
         chars = count_chars(f.text)
+        if chars >= p["min_chars"] and stated >= p["min_figures"]:
+            continue  # long enough, and its fields alone are figures enough: no need to look for more
         figures = max(len(find_figures(f.text, p["measure_words"], _NOT_RESULTS)), stated)
         reasons = []
         if chars < p["min_chars"]:
