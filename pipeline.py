@@ -127,7 +127,15 @@ def one_name_per_unit(files: list[FileRecord], roster: list[RosterEntry]) -> lis
     if roster:
         return files
     canon = unify_names([f.unit for f in files if f.unit])
-    return [replace(f, unit=canon[f.unit]) if f.unit and canon[f.unit] != f.unit else f for f in files]
+    return [_named(f, canon[f.unit]) if f.unit and canon[f.unit] != f.unit else f for f in files]
+
+
+def _named(f: FileRecord, name: str) -> FileRecord:
+    """The file under the unit's one name, its ``unit`` field included (evidence kept)."""
+    fields = dict(f.fields)
+    if "unit" in fields:
+        fields["unit"] = Value(name, fields["unit"].evidence)
+    return replace(f, unit=name, fields=fields)
 
 
 def group_units(files: list[FileRecord], roster: list[RosterEntry], year: int | None = None) -> list[UnitRecord]:

@@ -101,7 +101,9 @@ def unreadable_file(unit: UnitRecord, ctx: Context) -> list[Finding]:
 def unknown_unit(unit: UnitRecord, ctx: Context) -> list[Finding]:
     if under_evaluation(unit):
         return []
-    return [_finding(ctx, "unknown_unit", unit, file=f.path) for f in unit.files]
+    reason = ("未能从文件中识别出报送单位" if _unattributed(unit)
+              else f"无法对应到评议名单中的单位（识别为：{unit.unit}）")
+    return [_finding(ctx, "unknown_unit", unit, file=f.path, reason=reason) for f in unit.files]
 
 
 def _below_min(unit: UnitRecord, ctx: Context, code: str, key: str, phrase: str,

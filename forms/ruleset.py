@@ -77,7 +77,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
     code: frozenset({"unit", "deadline"} | extra) for code, extra in {
         "missing_submission": set(),
         "unreadable_file": {"file", "error", "error_code"},
-        "unknown_unit": {"file"},
+        "unknown_unit": {"file", "reason"},
         "cases_below_min": {"cases", "min"},
         "quarter_without_case": {"quarters", "cases", "min"},
         "no_duty_list": set(), "no_leading_group": set(), "no_leader_in_charge": set(),

@@ -178,9 +178,10 @@ def test_unknown_unit_for_unattributed_files_and_off_roster_units() -> None:
     stray = unit("", [file("说明.docx", unit=None, doc_type="other")], on_roster=False)
     (f,) = run_rules(stray, ctx())
     assert f.rule == "unknown_unit"
-    assert f.message == "文件《说明.docx》无法对应到评议名单中的单位（识别为：未识别），请核实报送单位。"
+    assert f.message == "文件《说明.docx》未能从文件中识别出报送单位，请核实报送单位。"
     off = unit("区档案馆", [file("报告.docx", unit="区档案馆", text="短")], on_roster=False)
-    assert rules_of(off) == ["unknown_unit"]
+    (g,) = run_rules(off, ctx())
+    assert g.message == "文件《报告.docx》无法对应到评议名单中的单位（识别为：区档案馆），请核实报送单位。"
 
 
 def test_every_message_field_is_supplied(tmp_path: Path) -> None:
@@ -295,7 +296,7 @@ def test_unattributed_bucket_without_roster_only_gets_unknown_unit() -> None:
     """With no roster the pipeline marks every unit on_roster, the bucket of unnamed files too."""
     bucket = unit("（未识别单位）", [file("扫描.docx", unit=None, text="短")], on_roster=True)
     (f,) = run_rules(bucket, ctx())
-    assert f.rule == "unknown_unit" and "识别为：未识别" in f.message
+    assert f.rule == "unknown_unit" and f.message == "文件《扫描.docx》未能从文件中识别出报送单位，请核实报送单位。"
     (checked,) = check_units([bucket], load_rules(), deadline=None)
     assert checked.score is None
 
