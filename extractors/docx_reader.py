@@ -287,6 +287,13 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
                 if b.text not in seen:
                     seen.add(b.text)
                     walker.blocks.append(b)
+        for part in ("word/footnotes.xml", "word/endnotes.xml"):  # 脚注 and 尾注 are the document's text too
+            if part in names:
+                notes = _Walker(walker.styles, Numbering.empty())
+                for note in parse_xml(read_member(zf, part), part):
+                    if note.get(w("type")) in (None, "normal"):  # not the separator lines
+                        notes.body(note, "note")
+                walker.blocks += notes.blocks
         meta = _core_props(zf) if "docProps/core.xml" in names else {}
     return walker.blocks, meta
 

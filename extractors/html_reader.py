@@ -17,6 +17,7 @@ from lxml import etree, html
 
 from . import limits
 from .base import Block, UnreadableFile
+from .text_reader import decode_text
 
 _PARA_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "pre", "title"}
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "xml")
@@ -40,31 +41,15 @@ def read_mht(path: Path) -> tuple[list[Block], dict]:
         if not isinstance(payload, bytes):
             payload = b""
         charset = part.get_content_charset()
-        text = _decode(payload, charset) if charset else decode_html(payload)
+        text = decode_text(payload, charset) if charset else decode_html(payload)
         return html_blocks(text), {"source_format": "mht"}
     raise UnreadableFile("corrupt", "no text/html part in MHT")
 
 
 def decode_html(data: bytes) -> str:
     """Bytes to text: BOM, then the declared charset, then UTF-8, then GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
     m = _CHARSET.search(data[:4096])
-    return _decode(data, m.group(1).decode("ascii") if m else None)
-
-
-def _decode(data: bytes, charset: str | None) -> str:
-    names = [charset] if charset else []
-    names += ["utf-8", "gb18030"]
-    for name in names:
-        name = "gb18030" if name.lower() in ("gb2312", "gbk", "cp936", "x-gbk") else name
-        try:
-            return data.decode(name)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return data.decode("gb18030", "replace")
+    return decode_text(data, m.group(1).decode("ascii") if m else None)
 
 
 def html_blocks(text: str) -> list[Block]:

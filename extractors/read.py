@@ -18,6 +18,7 @@ from .ofd_reader import read_ofd
 from .ole import is_password_protected
 from .office_convert import read_doc, read_xls
 from .pdf_reader import read_pdf
+from .text_reader import read_txt
 from .xlsx_reader import read_xlsx
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ READERS: dict[str, Reader] = {
     "html": read_html,  # a Word/WPS "web page" saved as .doc
     "mht": read_mht,
     "image": read_image,  # photos and scans: OCR
+    "txt": read_txt,  # a plain-text report, UTF-8 or GBK
 }
 
 _ARCHIVES = {"rar", "7z", "gz", "bz2", "xz", "tar", "cab", "arj", "lzh"}

@@ -150,8 +150,12 @@ def structure(doc: Document) -> list[Para]:
                 if pat.match(text) and (section is None or name == "存在问题" and section != "存在问题"
                                         or name == "下一步打算" and section == "存在问题"):
                     section = name
-        paras.append(Para(text, b.where, b.kind, section, hl, i, b.table, b.row, b.col, opens))
+        own = None if b.kind in _OUTSIDE_SECTIONS else section  # a footnote after 下一步打算 is not one
+        paras.append(Para(text, b.where, b.kind, own, hl, i, b.table, b.row, b.col, opens))
     return paras
+
+
+_OUTSIDE_SECTIONS = ("note", "header", "footer")
 
 
 _SENTENCE_MARK = re.compile(r"[，。；]")

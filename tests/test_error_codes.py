@@ -73,7 +73,7 @@ CASES: list[tuple[str, str, Callable[[Path], Path]]] = [
         p, [hf.RawEntry(b"[Content_Types].xml", b"<Types/>"), hf.RawEntry(b"ppt/presentation.xml", b"<p/>")])),
     ("unsupported_format", "材料.rar", lambda p: (p.write_bytes(b"Rar!\x1a\x07\x01\x00" + bytes(64)), p)[1]),
     ("unsupported_format", "材料.tar.gz", _gzip),
-    ("unsupported_format", "说明.txt", lambda p: (p.write_text("普法工作说明", encoding="utf-8"), p)[1]),
+    ("unsupported_format", "宣传片.mp4", lambda p: (p.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(64)), p)[1]),
     ("archive_bomb", "炸弹.docx", _bomb_docx),
     ("unsafe_content", "外部实体.docx", lambda p: hf.docx_with_document_xml(p, hf.XXE)),
     ("unsafe_content", "亿万笑声.docx", lambda p: hf.docx_with_document_xml(p, hf.LAUGHS)),
