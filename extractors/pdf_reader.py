@@ -185,7 +185,7 @@ def _page_items(pdf, i: int, ruled: "_RuledTables") -> list[Para | Table]:  # no
 
 
 def _page_text(items: list[Para | Table]) -> str:
-    return "".join(p.text if isinstance(p, Para) else "".join(c for row in p.rows for c in row) for p in items)
+    return "".join(p.text if isinstance(p, Para) else "".join(c or "" for row in p.rows for c in row) for p in items)
 
 
 def _join_pages(pages: list[list[Para | Table]]) -> list[Block]:

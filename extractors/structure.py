@@ -196,7 +196,8 @@ def _is_form(cells: list[tuple[Block, str]]) -> bool:
     prose = [t for t in answers if len(t) >= 30 and _SENTENCE_MARK.search(t)]
     if len(prose) >= 2:
         return True
-    headed = any(b.col == 0 and b.row == min(c.row for c, _ in cells) and t in _FORM_HEADS for b, t in cells)
+    top = min(b.row for b, _ in cells)
+    headed = any(b.col == 0 and b.row == top and t in _FORM_HEADS for b, t in cells)
     worded = [t for t in answers if len(_HAN_CHAR.findall(t)) >= 2]
     return headed and len(worded) >= 2 and 2 * len(worded) >= len(answers)
 

@@ -165,3 +165,15 @@ def test_a_figure_on_a_line_of_its_own_is_no_page_number() -> None:
              Line("人次。", 90.0, 90.0 + 3 * h, 640, h),
              Line("— 2 —", 250.0, 300.0, 60, h)]
     assert [p.text for p in paragraphs(lines)] == ["全年开展活动12场，发放宣传资料8000余份，受教育群众3000人次。"]
+
+
+def test_a_merged_cell_of_a_pdf_table_is_read_once() -> None:
+    from extractors.pdf_layout import Para
+    from extractors.pdf_reader import Table, _join_pages, _page_text
+
+    table = Table([["项目", "情况"], ["普法经费", None], [None, "纳入预算"]], (0, 0, 100, 100))
+    assert _page_text([Para("标题", True, True), table]) == "标题项目情况普法经费纳入预算"
+    blocks = _join_pages([[Para("标题", True, True), table]])
+    assert [(b.kind, b.where, b.text) for b in blocks][1:] == [
+        ("cell", "第1页表1第1行第1列", "项目"), ("cell", "第1页表1第1行第2列", "情况"),
+        ("cell", "第1页表1第2行第1列", "普法经费"), ("cell", "第1页表1第3行第2列", "纳入预算")]
