@@ -144,6 +144,7 @@ def _usage_message(e: click.UsageError) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: Chinese messages for usage and domain errors, no traceback."""
     from forms.config import ConfigError
+    from outputs.review_read import LedgerUnreadable
 
     try:
         cli.main(args=argv, prog_name="pufa", standalone_mode=False)
@@ -158,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except ConfigError as e:
         click.echo(str(e), err=True)
+        return EXIT_USAGE
+    except LedgerUnreadable as e:  # the clerk's entries in it must not be lost: nothing written
+        click.echo(f"未写出任何文件：{e}", err=True)
         return EXIT_USAGE
     except (ValueError, OSError) as e:
         click.echo(f"无法完成：{e}", err=True)

@@ -24,6 +24,7 @@ from extractors.units import RosterEntry, load_roster, unify_names
 from forms.base import FileRecord, UnitRecord
 from forms.fingerprints import prepare as prepare_analyses
 from forms.merge import merge_fields, other_year, superseded
+from forms.review import assign_files, correct_units, unmatched_verdicts
 from forms.similarity import REPORT_TYPES, analyse
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class CheckResult:
 
     @property
     def summary(self) -> dict[str, int]:
+        from outputs.records import open_findings
+
         units = self.records["units"]
         received = [u for u in units if u["files"]]
         return {
@@ -62,8 +65,8 @@ class CheckResult:
             "unreadable": sum(1 for f in self.records["files"] if f["status"] == "error"),
             "received": len(received),
             "missing": len(self.records["missing_units"]),
-            "with_problems": sum(1 for u in received if u["findings"]),
-            "errors": sum(1 for u in units for x in u["findings"] if x["severity"] == "error"),
+            "with_problems": sum(1 for u in received if open_findings(u)),
+            "errors": sum(1 for u in units for x in open_findings(u) if x["severity"] == "error"),
         }
 
 
@@ -235,6 +238,8 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
 
     from outputs.cache import context_key, open_cache
     from outputs.incremental import ledger_worker
+    from outputs.records import add_review
+    from outputs.review_read import backup_ledger, read_review
 
     watch = Stopwatch(stats)
     scratch = opts.out / ".pufa"  # every file we write stays inside the output folder
@@ -247,6 +252,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             ledger_pool = ledger_worker(opts.jobs)
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
+            review = read_review(opts.out)  # the clerk's entries, before anything is written (SPEC §9)
         scratch.mkdir(parents=True, exist_ok=True)
         with watch("cache"):
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
@@ -258,15 +264,20 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
                 progress.set_total(len(sources))  # archive members included
             files = read_with_cache(opts, sources, roster, progress, watch, cache)
             files = one_name_per_unit(files, roster)
+            files, assigned, unassigned = assign_files(files, review.assignments, roster)
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
         with watch("analyse"):
             watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
             year = opts.year or infer_year(files)
-            units = check_units(group_units(files, roster, year), rules, deadline=opts.deadline, history=history)
+            units, uncorrected = correct_units(group_units(files, roster, year), review.corrections, roster)
+            units = check_units(units, rules, deadline=opts.deadline, history=history, verdicts=review.verdicts)
             records = build_records(opts, files, units, roster, year)
+            unmatched = [*unassigned, *uncorrected, *unmatched_verdicts(units, review.verdicts)]
+            add_review(records, assigned, [u.as_dict() for u in unmatched])
         with watch("write"):
+            backup_ledger(opts.out)
             written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)
     finally:
         if ledger_pool is not None:

@@ -18,6 +18,8 @@ DOC_TYPES: tuple[str, ...] = (
     "annual_report", "self_inspection", "duty_list", "case_report", "plan", "stats_form", "other",
 )
 SECTION_NAMES: tuple[str, ...] = ("基本情况", "主要做法", "存在问题", "下一步打算")
+# The clerk's verdicts on a finding in the ledger's 问题清单 (SPEC §9).
+CONFIRMED, DISMISSED = "属实", "排除"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,13 @@ class Finding:
     message: str
     evidence: tuple[Evidence, ...] = ()
     file: str | None = None
+    verdict: str | None = None  # the clerk's 核实结果 (SPEC §9): 属实 | 排除, from the ledger
+    reason: str = ""  # the clerk's 核实说明
+
+    @property
+    def dismissed(self) -> bool:
+        """The clerk dismissed it (排除): it stays on record but leaves notices, scores and drafts."""
+        return self.verdict == DISMISSED
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,7 @@ class UnitRecord:
     grade: str | None = None
     score_items: tuple[dict[str, Any], ...] = ()
     other_year: frozenset[str] = frozenset()  # paths of files about an earlier year (``merge.other_year``)
+    corrections: tuple[dict[str, Any], ...] = ()  # the clerk's (SPEC §9): {field, value, was, reason}
 
     def value(self, key: str) -> Any:
         v = self.fields.get(key)

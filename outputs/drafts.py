@@ -15,6 +15,7 @@ from outputs.draft_config import load_draft_config, validate_draft_config
 from outputs.figures import (amount, cn_date, grade_counts, problems, requirement_counts,
                              submitted_units, totals, totals_sentence)
 from outputs.gongwen import layout_from_mapping
+from outputs.records import open_findings
 from outputs.render import render_docx
 from templates import template_path
 
@@ -258,7 +259,7 @@ def _practices(records: dict[str, Any], units: list[dict[str, Any]],
         return []
     count = {c["key"]: c["count"] for c in requirement_counts(units, cfg)}
     sums = totals(units)
-    with_findings = sum(1 for u in records.get("units") or [] if u.get("findings"))
+    with_findings = sum(1 for u in records.get("units") or [] if open_findings(u))
     result = [{"title": "健全责任体系。", "text": (
         f"督促各单位建立健全普法责任制，{count['duty_list']}个单位制定了普法责任清单，"
         f"{count['leading_group']}个单位成立了普法工作领导小组。")}]

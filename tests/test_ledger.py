@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from outputs import ledger as ledger_mod
 from outputs.ledger import SUMMARY_COLUMNS, write_ledger
+from outputs.review_sheets import BLANK_ROWS
 from outputs.xlsx_style import (BORDER_COLOUR, ERROR_FILL, HEADER_FILL, MAX_WIDTH, MIN_WIDTH,
                                  WARNING_FILL, display_width)
 
@@ -24,7 +25,7 @@ def argb(colour: str) -> str:
 
 
 RED, AMBER, BLUE = argb(ERROR_FILL), argb(WARNING_FILL), argb(HEADER_FILL)
-SHEETS = ["汇总", "问题清单", "文件", "未报送", "评分", "统计图"]
+SHEETS = ["汇总", "问题清单", "文件", "更正", "未报送", "评分", "统计图"]
 
 
 def ev(file: str, where: str, quote: str) -> dict:
@@ -220,7 +221,8 @@ def test_missing_unit_row_is_red_across(book):
 
 def test_findings_sheet(book, records):
     ws = book["问题清单"]
-    assert header(ws) == ["单位", "规则代码", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据"]
+    assert header(ws) == ["单位", "规则代码", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据",
+                          "核实结果", "核实说明"]
     rows = [by_header(ws, r) for r in range(2, ws.max_row + 1)]
     assert len(rows) == sum(len(u["findings"]) for u in records["units"]) + 2  # + missing + unknown
     quarter = next(r for r in rows if r["规则代码"] == "quarter_without_case")
@@ -241,7 +243,8 @@ def test_findings_sheet(book, records):
 
 def test_files_sheet(book):
     ws = book["文件"]
-    assert header(ws) == ["文件路径", "单位", "材料类型", "状态", "错误代码", "错误说明", "SHA256", "大小"]
+    assert header(ws) == ["文件路径", "单位", "材料类型", "状态", "错误代码", "错误说明", "SHA256", "大小",
+                          "归属单位（人工）"]
     rows = {ws.cell(row=r, column=1).value: by_header(ws, r) for r in range(2, ws.max_row + 1)}
     assert len(rows) == 8
     bad = rows["生态环境局履职报告.pdf"]
@@ -321,6 +324,9 @@ def test_every_column_width_is_its_widest_text_capped(book):
         for col in range(1, ws.max_column + 1):
             shown = [c.value for c in ws[get_column_letter(col)]]
             natural = max(display_width(f"{v:,}" if isinstance(v, int) else str(v or "")) for v in shown) + 2
+            if ws.title == "更正":  # empty rows for the clerk: room to type beyond the widest text
+                assert widths[get_column_letter(col)] >= max(MIN_WIDTH, min(natural, MAX_WIDTH)), col
+                continue
             assert widths[get_column_letter(col)] == max(MIN_WIDTH, min(natural, MAX_WIDTH)), (ws.title, col)
     assert column_widths(book["汇总"])["A"] == display_width(HOSTILE) + 2  # the longest unit name
 
@@ -420,8 +426,9 @@ def test_zero_units(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == SHEETS
     for ws in wb.worksheets:
-        assert ws.max_row == 1 and ws.freeze_panes == "A2"
-        assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}1"
+        rows = 1 + (BLANK_ROWS if ws.title == "更正" else 0)  # the clerk's empty rows
+        assert ws.max_row == rows and ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}{rows}"
     assert header(wb["汇总"])[0] == "单位"
     assert wb["统计图"]._charts == []
 
@@ -440,7 +447,8 @@ def test_missing_unit_recorded_in_units_is_not_doubled(tmp_path):
             "units": [{"unit": MZJ, "on_roster": True, "files": [], "fields": {}, "findings": [own]}]}
     wb = openpyxl.load_workbook(write_ledger(recs, tmp_path / "台账.xlsx"))
     rows = [[c.value for c in row] for row in wb["问题清单"].iter_rows(min_row=2)]
-    assert rows == [[MZJ, "missing_submission", "区民政局未报送2022年度履职报告。", "错误", None, None, None]]
+    assert rows == [[MZJ, "missing_submission", "区民政局未报送2022年度履职报告。", "错误", None, None, None,
+                     None, None]]
     assert [c.value for c in wb["未报送"]["B"][1:]] == [MZJ]
 
 
