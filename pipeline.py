@@ -249,10 +249,10 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         with watch("start"):
             rules = load_rules(opts.rules)  # config errors surface before any work
             notice_config = load_draft_config(opts.notice_config, "notice")
+            review = read_review(opts.out)  # the clerk's entries, before anything is written (SPEC §9)
             ledger_pool = ledger_worker(opts.jobs)
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
-            review = read_review(opts.out)  # the clerk's entries, before anything is written (SPEC §9)
         scratch.mkdir(parents=True, exist_ok=True)
         with watch("cache"):
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
