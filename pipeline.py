@@ -239,6 +239,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     from outputs.cache import context_key, open_cache
     from outputs.incremental import ledger_worker
     from outputs.records import add_review
+    from outputs.review_memo import remember as remember_review
     from outputs.review_read import backup_ledger, read_review
 
     watch = Stopwatch(stats)
@@ -279,6 +280,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         with watch("write"):
             backup_ledger(opts.out)
             written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)
+            remember_review(opts.out, records)
     finally:
         if ledger_pool is not None:
             ledger_pool.close()

@@ -53,6 +53,12 @@ def read_review(out: Path) -> Review:
         log.warning("%s is missing: the clerk's entries are read from %s", path, backup)
         path = backup
     check_readable(path)
+    if path.name == LEDGER:
+        from outputs.review_memo import remembered
+
+        known = remembered(out, path)  # the ledger the last run wrote, saved by nobody since
+        if known is not None:
+            return known
     try:
         return _read(path)
     except LedgerUnreadable:

@@ -134,3 +134,37 @@ def test_values_that_are_reported_not_guessed(key, text, says):
 ])
 def test_items_name_a_field_by_its_ledger_header_or_key(item, key):
     assert field_key(item) == key
+
+
+def _sorted(review) -> list[list[str]]:
+    return [sorted(map(repr, entries)) for entries in (review.assignments, review.corrections, review.verdicts)]
+
+
+def test_the_memo_of_an_unsaved_ledger_holds_what_parsing_it_gives(checked, tmp_path):
+    import json
+
+    from outputs.review_memo import MEMO, remembered, review_from_records
+    from outputs.review_read import _read
+
+    inbox, roster, first = checked
+    out = tmp_path / "输出"
+    shutil.copytree(first, out)
+    wb = openpyxl.load_workbook(out / "台账.xlsx")
+    ws = wb["问题清单"]
+    col = {c.value: i for i, c in enumerate(ws[1])}
+    rows = list(ws.iter_rows(min_row=2))
+    rows[0][col["核实结果"]].value, rows[0][col["核实说明"]].value = "排除", "已电话核实"
+    rows[-1][col["核实说明"]].value = "待核"  # a note without a verdict is kept too
+    wb["更正"]["A2"], wb["更正"]["B2"], wb["更正"]["C2"] = "区司法局", "责任清单", "是"
+    wb["更正"]["A3"], wb["更正"]["B3"], wb["更正"]["C3"] = "区司法局", "分季度案例", "1、2"  # unmatched
+    wb.save(out / "台账.xlsx")
+    assert cli.main(["check", str(inbox), "--roster", str(roster), "--out", str(out), "--jobs", "1"]) == 0
+
+    ledger = out / "台账.xlsx"
+    parsed = _read(ledger)
+    records = json.loads((out / "records.json").read_text(encoding="utf-8"))
+    assert len(parsed.verdicts) == 2 and len(parsed.corrections) == 2
+    assert _sorted(review_from_records(records)) == _sorted(parsed)
+    assert (out / MEMO).is_file() and _sorted(remembered(out, ledger)) == _sorted(parsed)
+    openpyxl.load_workbook(ledger).save(ledger)  # saved by the clerk, nothing changed: parsed again
+    assert remembered(out, ledger) is None
