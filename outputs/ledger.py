@@ -19,8 +19,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from forms.base import DOC_TYPES
 from forms.review import finding_files
-from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
-                            doc_type_name)
+from outputs.labels import (FIELD_HEADERS, NOT_STATED, RULE_TITLES, SEVERITY_NAMES, doc_type_name,
+                            format_field)
 from outputs.atomic import write_bytes
 from outputs.review_sheets import (ASSIGNED, DISMISSED_MARK, DISMISSED_NAME, VERDICT_HEADERS,
                                    add_correction_sheet, add_unit_choices, add_verdict_choices,
@@ -30,7 +30,6 @@ from outputs.xlsx_style import (ERROR_MARK, SEVERITY_MARKS, TOTAL_MARK, WARNING_
 
 log = logging.getLogger(__name__)
 
-NOT_STATED = "未提及"
 NO_UNIT = "（无法确定单位）"
 
 # 汇总 columns as (key, header); field keys are SPEC §3, the rest are ledger keys.
@@ -156,19 +155,6 @@ def _summary_value(view: UnitView, key: str, files: dict[str, dict[str, Any]]) -
     if key in ("score", "grade"):
         return view.record.get(key)
     return format_field(key, fields.get(key))
-
-
-def format_field(key: str, value: Any) -> Any:
-    """A field value as the clerk reads it: 是/否/未提及, lists joined with 、."""
-    if key in BOOL_FIELDS:
-        return "是" if value is True else "否" if value is False else NOT_STATED
-    if value is None or value == [] or value == "":
-        return NOT_STATED
-    if isinstance(value, (list, tuple)):
-        return "、".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return value
 
 
 def _doc_types(view: UnitView, files: dict[str, dict[str, Any]]) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from forms.base import CONFIRMED, DISMISSED
 from forms.review import Assignment, Correction, Review, Verdict, finding_files
 from outputs.atomic import write_text
-from outputs.review_read import LEDGER, cell_text, field_key
+from outputs.review_read import LEDGER, cell_text, correction_rows, field_key
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,6 @@ MEMO = Path(".pufa") / "review.json"
 
 def review_from_records(records: dict[str, Any]) -> Review:
     """The entries the ledger written from ``records`` holds, as reading it back would give them."""
-    from outputs.review_sheets import correction_rows  # the ledger's own rows (XlsxWriter loaded only here)
-
     assignments = [Assignment(f["path"], f["assigned_unit"]) for f in records.get("files") or []
                    if f.get("assigned_unit")]
     corrections = [Correction(unit, label, field_key(label), cell_text(value), reason)

@@ -24,7 +24,7 @@ from typing import Any
 
 from forms.base import FIELD_KEYS
 from forms.review import Assignment, Correction, Review, Verdict, normal_path
-from outputs.labels import FIELD_HEADERS
+from outputs.labels import FIELD_HEADERS, format_field
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +226,19 @@ def field_key(item: str) -> str | None:
         bare = {label.split("(")[0]: k for label, k in _LABELS.items()}
         key = bare.get(text.split("(")[0])
     return key if key in CORRECTABLE else None
+
+
+# ---------------------------------------------------------------- what the ledger shows
+
+def correction_rows(records: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The corrections in force, one row each: 单位, 项目 (the 汇总 header), 更正值, 说明."""
+    return [(u["unit"], FIELD_HEADERS.get(c["field"], c["field"]), _shown(format_field(c["field"], c["value"])),
+             c.get("reason") or "")
+            for u in records.get("units") or [] for c in u.get("corrections") or []]
+
+
+def _shown(value: Any) -> Any:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 # ---------------------------------------------------------------- the backup

@@ -15,7 +15,7 @@ from xlsxwriter.worksheet import Worksheet
 from forms.base import CONFIRMED, DISMISSED
 from outputs.labels import FIELD_HEADERS
 from outputs.review_read import (ASSIGNED, CORRECTION_HEADERS, CORRECTIONS, NOTE, RESULT, UNMATCHED,
-                                 UNMATCHED_HEADERS)
+                                 UNMATCHED_HEADERS, correction_rows)
 from outputs.xlsx_style import (MAX_WIDTH, PIXELS_PER_WIDTH, WARNING_MARK, Mark, Styles, fill, natural_widths,
                                  write_table)
 
@@ -55,19 +55,6 @@ def add_unit_choices(ws: Worksheet, col: int, rows: int, units: int, extra: dict
         ws.data_validation(1, col, rows + CHOICES_FROM, col, {
             "validate": "list", "source": f"='汇总'!$A$2:$A${units + 1}", "error_type": "warning",
             "error_title": "单位", "error_message": "这个单位不在“汇总”表中，仍要填写吗？", **(extra or {})})
-
-
-def correction_rows(records: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """The corrections in force, one row each: 单位, 项目 (the 汇总 header), 更正值, 说明."""
-    from outputs.ledger import format_field
-
-    return [(u["unit"], FIELD_HEADERS.get(c["field"], c["field"]), _shown(format_field(c["field"], c["value"])),
-             c.get("reason") or "")
-            for u in records.get("units") or [] for c in u.get("corrections") or []]
-
-
-def _shown(value: Any) -> Any:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 def write_corrections(ws: Worksheet, styles: Styles, records: dict[str, Any], units: int) -> None:
