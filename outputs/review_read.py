@@ -52,6 +52,7 @@ def read_review(out: Path) -> Review:
             return Review()
         log.warning("%s is missing: the clerk's entries are read from %s", path, backup)
         path = backup
+    check_not_open(path)
     check_readable(path)
     if path.name == LEDGER:
         from outputs.review_memo import remembered
@@ -66,6 +67,15 @@ def read_review(out: Path) -> Review:
     except Exception as e:  # openpyxl's many ways to fail on a damaged part
         log.info("%s: %s", path, e, exc_info=True)
         raise LedgerUnreadable(_corrupt(path)) from None
+
+
+def check_not_open(path: Path) -> None:
+    """Raise ``LedgerUnreadable`` when Excel/WPS (``~$台账.xlsx``) or LibreOffice (``.~lock.台账.xlsx#``)
+    has the ledger open: what the clerk has typed there may not be saved yet."""
+    for lock in (path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")):
+        if os.path.lexists(lock):
+            raise LedgerUnreadable(f"{path.name}正在 Excel、WPS 或 LibreOffice 中打开：请保存并关闭{path.name}后重试"
+                                   f"（若已关闭仍出现此提示，请删除输出文件夹中的 {lock.name}）。")
 
 
 def check_readable(path: Path) -> None:

@@ -65,8 +65,18 @@ def _converted(target: str) -> object:
     return convert
 
 
+def _open_in_excel(ledger: Path, tmp: Path) -> None:  # Excel and WPS keep a lock file beside it
+    ledger.with_name("~$台账.xlsx").write_bytes(b"\x0bclerk" + b"\0" * 100)
+
+
+def _open_in_libreoffice(ledger: Path, tmp: Path) -> None:
+    ledger.with_name(".~lock.台账.xlsx#").write_text("clerk,host,/home/clerk,06.12.2026 09:30,", encoding="utf-8")
+
+
 BAD = [
     ("directory", _directory, "请关闭台账.xlsx后重试"),
+    ("open-excel", _open_in_excel, "请保存并关闭台账.xlsx后重试（若已关闭仍出现此提示，请删除输出文件夹中的 ~$台账.xlsx）"),
+    ("open-libreoffice", _open_in_libreoffice, ".~lock.台账.xlsx#"),
     ("empty", _empty, "0字节"),
     ("truncated", _truncated, "已损坏"),
     ("html", _html, "另存为“Excel 工作簿（.xlsx）”"),
