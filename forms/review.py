@@ -29,6 +29,10 @@ from forms.base import (CONFIRMED, DISMISSED, LIST_KEYS, SECTION_NAMES, FileReco
 
 MANUAL = "人工更正"  # the ``where`` of a value the clerk gave (SPEC §9)
 VERDICTS = (CONFIRMED, DISMISSED)
+# rules that judge the unit as a whole, once per unit (SPEC §4); the others judge one file
+UNIT_RULES = frozenset({"missing_submission", "cases_below_min", "quarter_without_case", "no_duty_list",
+                        "no_leading_group", "no_leader_in_charge", "no_staff_assigned", "no_new_media",
+                        "study_below_min"})
 INT_KEYS = frozenset({"year", "cases_total", "activities", "materials", "consultations", "audience",
                       "study_sessions"})
 BOOL_KEYS = frozenset({"leading_group", "leader_in_charge", "staff_assigned", "duty_list", "budget"})
@@ -199,14 +203,11 @@ def _names(key: str, text: str) -> list[str]:
 def _date(text: str) -> str:
     m = _DATE.fullmatch(text)
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat() if m else _no_date(text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
-        return _no_date(text)
-
-
-def _no_date(text: str) -> str:
+        pass
     raise ValueError(f"“{text}”不是日期，请写成 2022-12-10 的形式")
-
 
 
 # ---------------------------------------------------------------- applying
@@ -222,7 +223,7 @@ def assign_files(files: Sequence[FileRecord], assignments: Sequence[Assignment],
     out, assigned, unmatched = list(files), {}, []
     for a in assignments:
         i = by_path.get(normal_path(a.path))
-        unit = resolve_unit(a.unit, [], roster) if roster else re.sub(r"\s+", "", a.unit)
+        unit = resolve_unit(a.unit, [e.name for e in roster], roster) if roster else re.sub(r"\s+", "", a.unit)
         if i is None:
             unmatched.append(Unmatched(a, "本次检查中没有这个文件"))
         elif not unit:
@@ -282,13 +283,19 @@ def judge(unit: str, findings: Sequence[Finding], verdicts: Sequence[Verdict]) -
 
 def match_verdicts(unit: str, findings: Sequence[Finding], verdicts: Sequence[Verdict]) -> dict[int, Verdict]:
     """{index of a finding: the verdict on it}: same unit, rule and files; where several findings
-    share these (缺少章节 on one report), the one with the same message."""
+    share these (缺少章节 on one report), the one with the same message.
+
+    A rule judged on the unit as a whole (``UNIT_RULES``) raises one finding per unit whose files
+    are only its evidence: when a new file changes them, the finding is still the one judged.
+    """
     taken: dict[int, Verdict] = {}
     for v in verdicts:
         if v.unit.strip() != unit or (v.result and v.result not in VERDICTS):
             continue
-        same = [i for i, f in enumerate(findings)
-                if i not in taken and f.rule == v.rule.strip() and same_lines(finding_files(f), v.files)]
+        rule = [i for i, f in enumerate(findings) if i not in taken and f.rule == v.rule.strip()]
+        same = [i for i in rule if same_lines(finding_files(findings[i]), v.files)]
+        if v.rule.strip() in UNIT_RULES and not same:
+            same = rule
         exact = [i for i in same if findings[i].message == v.message.strip()]
         if exact or len(same) == 1:
             taken[(exact or same)[0]] = v

@@ -1,0 +1,60 @@
+"""Which finding a clerk's verdict in 问题清单 is about (unit + rule + file, SPEC §9)."""
+from __future__ import annotations
+
+from extractors.base import Evidence
+from forms.base import Finding, UnitRecord
+from forms.review import Verdict, judge, unmatched_verdicts
+
+SECTIONS = [Finding("missing_section", "warning", f"区水利局报送的《总结.docx》缺少“{s}”部分。", file="总结.docx")
+            for s in ("基本情况", "下一步打算")]
+MEDIA = Finding("no_new_media", "warning", "区水利局未运用新媒体开展普法。",
+                evidence=(Evidence("总结.docx", "第3段", "…"),))
+THIN = Finding("too_thin", "warning", "区水利局报送的《总结.docx》内容简单。", file="总结.docx")
+
+
+def verdict(rule: str, files: str, message: str = "", result: str = "排除", unit: str = "区水利局") -> Verdict:
+    return Verdict(unit, rule, files, message, result, "电话核实")
+
+
+def test_findings_of_one_rule_on_one_file_are_told_apart_by_their_message():
+    judged = judge("区水利局", SECTIONS, [verdict("missing_section", "总结.docx", SECTIONS[1].message)])
+    assert [f.dismissed for f in judged] == [False, True]
+    assert judged[1].reason == "电话核实"
+
+
+def test_one_of_several_alike_findings_without_its_message_matches_none():
+    judged = judge("区水利局", SECTIONS, [verdict("missing_section", "总结.docx", "改过的说明")])
+    assert not any(f.dismissed for f in judged)
+
+
+def test_a_unit_rule_is_still_matched_when_a_new_file_changed_its_evidence():
+    v = verdict("no_new_media", "旧总结.docx")
+    judged = judge("区水利局", [MEDIA, THIN], [v])
+    assert [f.dismissed for f in judged] == [True, False]
+
+
+def test_a_file_rule_on_another_file_is_another_finding():
+    v = verdict("too_thin", "旧总结.docx", THIN.message)
+    unit = UnitRecord("区水利局", (), {}, findings=tuple(judge("区水利局", [MEDIA, THIN], [v])))
+    assert not any(f.dismissed for f in unit.findings)
+    [left] = unmatched_verdicts([unit], [v])
+    assert "未再发现" in left.why
+
+
+def test_lines_of_the_file_cell_as_another_suite_saved_them():
+    f = Finding("late_submission", "error", "逾期", file="a.docx", evidence=(Evidence("b.xlsx", "D2", "…"),))
+    judged = judge("区水利局", [f], [verdict("late_submission", " a.docx\r\nb.xlsx ", result="属实")])
+    assert judged[0].verdict == "属实" and not judged[0].dismissed
+
+
+def test_a_result_that_is_neither_is_reported_not_applied():
+    v = verdict("no_new_media", "总结.docx", result="不属实")
+    unit = UnitRecord("区水利局", (), {}, findings=tuple(judge("区水利局", [MEDIA], [v])))
+    assert unit.findings[0].verdict is None
+    [left] = unmatched_verdicts([unit], [v])
+    assert left.why == "核实结果只能填“属实”或“排除”"
+
+
+def test_a_note_alone_is_kept_on_the_finding():
+    judged = judge("区水利局", [MEDIA], [verdict("no_new_media", "总结.docx", result="")])
+    assert judged[0].verdict is None and judged[0].reason == "电话核实"
