@@ -114,7 +114,7 @@ def box(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize("saved_by", ["openpyxl", pytest.param("libreoffice", marks=pytest.mark.skipif(
     hf.soffice() is None, reason="LibreOffice (soffice) not installed"))])
-def test_review_survives_a_rerun_with_new_files(box, tmp_path, saved_by):
+def test_review_survives_a_rerun_with_new_files(box, tmp_path, saved_by, capsys):
     inbox, roster = box
     out = tmp_path / "输出"
     check(inbox, roster, out)
@@ -135,7 +135,9 @@ def test_review_survives_a_rerun_with_new_files(box, tmp_path, saved_by):
     edited = ledger.read_bytes()
     (inbox / "民政局").mkdir()  # a new submission arrives
     docx_from_paragraphs(inbox / "民政局" / "2022年度普法工作总结.docx", report("民政局", 6))
+    capsys.readouterr()
     check(inbox, roster, out)
+    assert "台账中的核实记录：排除 1 项，更正 1 项，人工归属文件 1 项。" in capsys.readouterr().out
 
     records = json.loads((out / "records.json").read_text(encoding="utf-8"))
     sfj, czj, mzj = (unit_of(records, n) for n in ("区司法局", "区财政局", "区民政局"))
