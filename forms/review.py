@@ -20,12 +20,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Union
 
-from extractors.base import Evidence, Value
-from extractors.numbers import NUMBER, parse_quantity
-from extractors.patterns import NEW_MEDIA
-from extractors.units import RosterEntry, best_match
-from forms.base import (CONFIRMED, DISMISSED, LIST_KEYS, SECTION_NAMES, FileRecord,
-                        Finding, UnitRecord)
+from extractors.finders.numbers import NUMBER, parse_quantity
+from extractors.finders.patterns import NEW_MEDIA
+from extractors.finders.units import RosterEntry, best_match
+from model import (CONFIRMED, DISMISSED, LIST_KEYS, SECTION_NAMES, Evidence, FileRecord, Finding,
+                   UnitRecord, Value)
 
 MANUAL = "人工更正"  # the ``where`` of a value the clerk gave (SPEC §9)
 VERDICTS = (CONFIRMED, DISMISSED)

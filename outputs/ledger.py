@@ -17,8 +17,8 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from forms.base import DOC_TYPES
 from forms.review import finding_files
+from model import DOC_TYPES
 from outputs.labels import (FIELD_HEADERS, NOT_STATED, RULE_TITLES, SEVERITY_NAMES, doc_type_name,
                             format_field)
 from outputs.atomic import write_bytes

@@ -1,28 +1,22 @@
-"""The clerk's entries in the ledger a run has just written, remembered beside it.
+"""The clerk's entries in the ledger a run has just written, remembered beside it (``remember``).
 
 Parsing a city's ledger costs a good half second; on a re-run where nobody saved the ledger
 since the last run, its entries are exactly those this memo holds (OUT/.pufa/review.json,
-keyed by the ledger's size and SHA-256), so the run reads them from here instead. Any other
-ledger, or no memo, is parsed as usual (``outputs.review_read``).
+keyed by the ledger's size and SHA-256), so the run reads them from here instead
+(``outputs.review_read.remembered``). Any other ledger, or no memo, is parsed as usual.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from forms.base import CONFIRMED, DISMISSED
 from forms.review import Assignment, Correction, Review, Verdict, finding_files
+from model import CONFIRMED, DISMISSED
 from outputs.atomic import write_text
-from outputs.review_read import LEDGER, cell_text, correction_rows, field_key
-
-log = logging.getLogger(__name__)
-
-MEMO = Path(".pufa") / "review.json"
-
+from outputs.review_read import LEDGER, MEMO, cell_text, correction_rows, field_key
 
 def review_from_records(records: dict[str, Any]) -> Review:
     """The entries the ledger written from ``records`` holds, as reading it back would give them."""
@@ -58,17 +52,3 @@ def remember(out: Path, records: dict[str, Any]) -> None:
             "corrections": [asdict(c) for c in review.corrections],
             "verdicts": [asdict(v) for v in review.verdicts]}
     write_text(Path(out) / MEMO, json.dumps(memo, ensure_ascii=False))
-
-
-def remembered(out: Path, ledger: Path) -> Review | None:
-    """The entries of ``ledger`` when it is the one the last run wrote and nobody saved since."""
-    try:
-        memo = json.loads((Path(out) / MEMO).read_text(encoding="utf-8"))
-        if memo["size"] != ledger.stat().st_size or memo["sha256"] != hashlib.sha256(ledger.read_bytes()).hexdigest():
-            return None
-        return Review(tuple(Assignment(**a) for a in memo["assignments"]),
-                      tuple(Correction(**c) for c in memo["corrections"]),
-                      tuple(Verdict(**v) for v in memo["verdicts"]), str(ledger))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        log.info("no memo of the ledger's entries: %s", e)
-        return None

@@ -13,6 +13,8 @@ what was typed into it since the run before.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -22,8 +24,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from forms.base import FIELD_KEYS
 from forms.review import Assignment, Correction, Review, Verdict, normal_path
+from model import FIELD_KEYS
 from outputs.labels import FIELD_HEADERS, format_field
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ RESULT, NOTE, ASSIGNED = "核实结果", "核实说明", "归属单位（人工�
 CORRECTION_HEADERS = ("单位", "项目", "更正值", "说明")
 UNMATCHED_HEADERS = ("类型", "单位", "规则代码或项目", "文件", "问题（中文说明）", "核实结果或更正值", "说明",
                      "未能匹配的原因")
+MEMO = Path(".pufa") / "review.json"  # the entries of the ledger the last run wrote (``outputs.review_memo``)
 HEADER_ROWS = 5  # a header is looked for in the first rows (a title row above it is tolerated)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -55,8 +58,6 @@ def read_review(out: Path) -> Review:
     check_not_open(path)
     check_readable(path)
     if path.name == LEDGER:
-        from outputs.review_memo import remembered
-
         known = remembered(out, path)  # the ledger the last run wrote, saved by nobody since
         if known is not None:
             return known
@@ -150,6 +151,20 @@ def _read(path: Path) -> Review:
     review = Review(tuple(assignments), tuple(corrections), tuple(verdicts), str(path))
     log.info("%s: %d entries of the clerk's", path, len(review))
     return review
+
+
+def remembered(out: Path, ledger: Path) -> Review | None:
+    """The entries of ``ledger`` when it is the one the last run wrote and nobody saved since."""
+    try:
+        memo = json.loads((Path(out) / MEMO).read_text(encoding="utf-8"))
+        if memo["size"] != ledger.stat().st_size or memo["sha256"] != hashlib.sha256(ledger.read_bytes()).hexdigest():
+            return None
+        return Review(tuple(Assignment(**a) for a in memo["assignments"]),
+                      tuple(Correction(**c) for c in memo["corrections"]),
+                      tuple(Verdict(**v) for v in memo["verdicts"]), str(ledger))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        log.info("no memo of the ledger's entries: %s", e)
+        return None
 
 
 # ---------------------------------------------------------------- sheets

@@ -12,7 +12,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from forms.base import CONFIRMED, DISMISSED
+from model import CONFIRMED, DISMISSED
 from outputs.labels import FIELD_HEADERS
 from outputs.review_read import (ASSIGNED, CORRECTION_HEADERS, CORRECTIONS, NOTE, RESULT, UNMATCHED,
                                  UNMATCHED_HEADERS, correction_rows)

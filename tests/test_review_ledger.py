@@ -153,8 +153,8 @@ def _sorted(review) -> list[list[str]]:
 def test_the_memo_of_an_unsaved_ledger_holds_what_parsing_it_gives(checked, tmp_path):
     import json
 
-    from outputs.review_memo import MEMO, remembered, review_from_records
-    from outputs.review_read import _read
+    from outputs.review_memo import review_from_records
+    from outputs.review_read import MEMO, _read, remembered
 
     inbox, roster, first = checked
     out = tmp_path / "输出"

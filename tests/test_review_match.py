@@ -1,9 +1,8 @@
 """Which finding a clerk's verdict in 问题清单 is about (unit + rule + file, SPEC §9)."""
 from __future__ import annotations
 
-from extractors.base import Evidence
-from forms.base import Finding, UnitRecord
 from forms.review import Verdict, judge, unmatched_verdicts
+from model import Evidence, Finding, UnitRecord
 
 SECTIONS = [Finding("missing_section", "warning", f"区水利局报送的《总结.docx》缺少“{s}”部分。", file="总结.docx")
             for s in ("基本情况", "下一步打算")]
