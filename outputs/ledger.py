@@ -24,7 +24,7 @@ from outputs.labels import (FIELD_HEADERS, NOT_STATED, RULE_TITLES, SEVERITY_NAM
 from outputs.atomic import write_bytes
 from outputs.review_sheets import (ASSIGNED, DISMISSED_MARK, DISMISSED_NAME, VERDICT_HEADERS,
                                    add_correction_sheet, add_unit_choices, add_verdict_choices,
-                                   assigned_cell, verdict_cells, write_unmatched)
+                                   assigned_cell, corrected_marks, verdict_cells, write_unmatched)
 from outputs.xlsx_style import (ERROR_MARK, SEVERITY_MARKS, TOTAL_MARK, WARNING_MARK,
                                 WORKBOOK_OPTIONS, Mark, Styles, write_table)
 
@@ -134,6 +134,7 @@ def _write_summary(ws: Worksheet, styles: Styles, views: list[UnitView],
             continue
         for key, severity in _failing_cells(view).items():
             marks[row, keys.index(key)] = SEVERITY_MARKS[severity]
+        marks.update(corrected_marks(view.record, keys, row, marks))
     write_table(ws, styles, [h for _, h in SUMMARY_COLUMNS],
                 ([_summary_value(v, key, files) for key in keys] for v in views), marks)
 

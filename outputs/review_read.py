@@ -26,7 +26,7 @@ from typing import Any
 
 from forms.review import Assignment, Correction, Review, Verdict, normal_path
 from model import FIELD_KEYS
-from outputs.labels import FIELD_HEADERS, format_field
+from outputs.labels import FIELD_HEADERS, RULE_TITLES, format_field
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ def _corrections(ws: Any) -> Iterator[Correction]:
 def _verdicts(ws: Any) -> Iterator[Verdict]:
     for row in _rows(ws, ("单位", "规则代码", "问题（中文说明）", "文件", RESULT, NOTE)):
         if row.get(RESULT) or row.get(NOTE):
-            yield Verdict(row.get("单位", ""), row.get("规则代码", ""), row.get("文件", ""),
+            yield Verdict(row.get("单位", ""), rule_code(row.get("规则代码", "")), row.get("文件", ""),
                           row.get("问题（中文说明）", ""), row.get(RESULT, ""), row.get(NOTE, ""))
 
 
@@ -230,11 +230,19 @@ def _unmatched(ws: Any) -> Iterator[Assignment | Correction | Verdict]:
         kind, unit, item = row.get("类型"), row.get("单位", ""), row.get("规则代码或项目", "")
         value, note = row.get("核实结果或更正值", ""), row.get("说明", "")
         if kind == "核实":
-            yield Verdict(unit, item, row.get("文件", ""), row.get("问题（中文说明）", ""), value, note)
+            yield Verdict(unit, rule_code(item), row.get("文件", ""), row.get("问题（中文说明）", ""), value, note)
         elif kind == "更正":
             yield Correction(unit, item, field_key(item), value, note)
         elif kind == "归属" and row.get("文件"):
             yield Assignment(normal_path(row["文件"]), unit)
+
+
+_RULES_BY_TITLE = {title: code for code, title in RULE_TITLES.items()}
+
+
+def rule_code(text: str) -> str:
+    """A rule as the ledger names it: its SPEC §4 code, or its short Chinese title."""
+    return _RULES_BY_TITLE.get(text, text)
 
 
 # 汇总 header -> SPEC key; keys themselves are accepted too (SPEC §9)

@@ -22,6 +22,7 @@ from outputs.xlsx_style import (MAX_WIDTH, PIXELS_PER_WIDTH, WARNING_MARK, Mark,
 VERDICT_HEADERS = (RESULT, NOTE)
 DISMISSED_NAME = "已排除"
 DISMISSED_MARK: Mark = fill("#D9D9D9") + (("font_color", "#595959"),)
+CORRECTED_MARK: Mark = fill("#E2EFDA")  # light green: a value the clerk gave
 BLANK_ROWS = 30  # empty, formatted 更正 rows for the clerk
 CHOICES_FROM = 500  # rows given the drop-down beyond the data, so a pasted row has it too
 ROOM = (20, 18, 12, 40)  # 更正 column widths to type into (单位, 项目, 更正值, 说明)
@@ -42,6 +43,14 @@ def add_verdict_choices(ws: Worksheet, col: int, rows: int) -> None:
         "validate": "list", "source": [CONFIRMED, DISMISSED],
         "input_title": "核实结果", "input_message": "选择“属实”或“排除”，并在“核实说明”中写明理由。",
         "error_title": "核实结果", "error_message": "请选择“属实”或“排除”。"})
+
+
+def corrected_marks(unit: dict[str, Any], keys: list[str], row: int,
+                    marks: dict[tuple[int, int], Mark]) -> dict[tuple[int, int], Mark]:
+    """汇总 cells the clerk corrected and no finding colours: filled green, so a corrected figure
+    is told from a read one."""
+    cells = {(row, keys.index(c["field"])) for c in unit.get("corrections") or [] if c.get("field") in keys}
+    return {cell: CORRECTED_MARK for cell in cells if cell not in marks}
 
 
 def assigned_cell(file: dict[str, Any]) -> str:

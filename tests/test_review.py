@@ -169,6 +169,10 @@ def test_review_survives_a_rerun_with_new_files(box, tmp_path, saved_by, capsys)
     files = {r["文件路径"]: r for r in sheet_rows(ledger, "文件")}
     assert files["补充材料.docx"]["归属单位（人工）"] == "区民政局"
     assert files["补充材料.docx"]["单位"] == "区民政局"
+    ws = openpyxl.load_workbook(ledger)["汇总"]
+    col = [c.value for c in ws[1]].index("以案释法案例数") + 1
+    cell = next(ws.cell(r, col) for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "区司法局")
+    assert cell.value == 4 and cell.fill.fgColor.rgb.endswith("E2EFDA")  # a corrected figure shows as such
     summary = {r["单位"]: r for r in sheet_rows(ledger, "汇总")}
     assert summary["区财政局"]["问题数"] == 0 and "已排除" in summary["区财政局"]["问题摘要"]
     assert (out / "台账.上次.xlsx").read_bytes() == edited
