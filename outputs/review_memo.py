@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ from forms.review import Assignment, Correction, Review, Verdict, finding_files
 from model import CONFIRMED, DISMISSED
 from outputs.atomic import write_text
 from outputs.review_read import LEDGER, MEMO, cell_text, correction_rows, field_key
+
+log = logging.getLogger(__name__)
+
 
 def review_from_records(records: dict[str, Any]) -> Review:
     """The entries the ledger written from ``records`` holds, as reading it back would give them."""
@@ -51,4 +55,7 @@ def remember(out: Path, records: dict[str, Any]) -> None:
             "assignments": [asdict(a) for a in review.assignments],
             "corrections": [asdict(c) for c in review.corrections],
             "verdicts": [asdict(v) for v in review.verdicts]}
-    write_text(Path(out) / MEMO, json.dumps(memo, ensure_ascii=False))
+    try:
+        write_text(Path(out) / MEMO, json.dumps(memo, ensure_ascii=False))
+    except OSError as e:  # only a saving: the next run parses the ledger instead
+        log.warning("the ledger's entries were not remembered: %s", e)
