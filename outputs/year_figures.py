@@ -100,7 +100,7 @@ def district_changes(records: dict[str, Any]) -> list[DistrictChange]:
     excellent = next((g["count"] for g in grade_counts(units) if g["grade"] == EXCELLENT), 0)
     last_grades = last.get("grades") or {}
     return [
-        DistrictChange("submitted", "报送履职材料的单位", "个", last.get("submitted"), len(units)),
+        DistrictChange("submitted", "报送材料参加评议的单位", "个", last.get("submitted"), len(units)),
         DistrictChange("cases_total", "报送以案释法典型案例", "个", last.get("cases_total"), cases),
         DistrictChange("excellent", "评定为优秀的单位", "个",
                        last_grades.get(EXCELLENT, 0) if "grades" in last else None, excellent),
