@@ -281,3 +281,10 @@ def test_roster_reads_the_former_names_column(tmp_path):
 def test_history_error_is_a_config_error_with_the_file_name(tmp_path):
     with pytest.raises(HistoryError, match="上一年度结果“records.json”无法用于年度对比：其中没有任何单位的结果"):
         load_history(_bad(tmp_path, {**LAST, "units": []}))
+
+
+def test_the_summary_says_how_many_units_repeat_a_problem(two_years):
+    from outputs.console import year_line
+
+    assert year_line(records(two_years["out23"])) == "与2022年度对比：3个单位有问题连续两年存在，见台账“年度对比”表"
+    assert year_line(records(two_years["out22"])) == ""
