@@ -288,3 +288,23 @@ def test_the_summary_says_how_many_units_repeat_a_problem(two_years):
 
     assert year_line(records(two_years["out23"])) == "与2022年度对比：3个单位有问题连续两年存在，见台账“年度对比”表"
     assert year_line(records(two_years["out22"])) == ""
+
+
+def test_a_unit_missing_two_years_running_is_told_so(two_years):
+    r22 = records(two_years["out22"])
+    for u in r22["units"]:
+        if u["unit"] == "区退役军人事务局":
+            u.update(files=[], score=None, grade=None, findings=[{"rule": "missing_submission", "severity": "error",
+                                                                   "message": "区退役军人事务局未报送任何材料。"}])
+    r22["missing_units"] = ["区水利局", "区退役军人事务局"]
+    last = two_years["tmp"] / "missing.json"
+    last.write_text(json.dumps(r22, ensure_ascii=False), encoding="utf-8")
+    out = two_years["tmp"] / "2023-missing"
+    assert check(str(SAMPLES / "inbox"), "--roster", str(SAMPLES / "名单.xlsx"), "--history", str(last),
+                 "--out", str(out)) == 0
+    unit = next(u for u in records(out)["units"] if u["unit"] == "区退役军人事务局")
+    assert unit["previous"] == {"year": 2022, "score": None, "grade": None, "findings": ["missing_submission"]}
+    assert unit["findings"][0]["repeated"] is True
+    notice = _text(out / "通知" / "区退役军人事务局_整改通知.docx")
+    assert "1.你单位2022年度也未报送履职材料，已连续两年未报送，请高度重视。" in notice
+    assert "连续两年" not in _text(two_years["out23"] / "通知" / "区退役军人事务局_整改通知.docx")
