@@ -12,7 +12,8 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from outputs.xlsx_style import ERROR_MARK, HEADER, TOTAL_MARK, WARNING_MARK, Mark, Styles, put, write_table
+from outputs.xlsx_style import (ERROR_MARK, HEADER, MAX_WIDTH, PIXELS_PER_WIDTH, TOTAL_MARK, WARNING_MARK, Mark,
+                                Styles, display_width, put, write_table)
 from outputs.year_figures import district_changes, has_history, titles, unit_changes
 
 SHEET = "年度对比"
@@ -53,11 +54,17 @@ def write_year_sheet(wb: Workbook, styles: Styles, records: dict[str, Any]) -> W
 
 
 def _district_table(ws: Worksheet, styles: Styles, records: dict[str, Any], top: int) -> None:
-    """全区情况 under the units' table: 项目 | 上年 | 本年 | 变化 (0-based ``top`` row)."""
+    """全区情况 under the units' table: 项目 | 上年 | 本年 | 变化 (0-based ``top`` row); column A
+    widened for its labels when the unit names are shorter."""
     for col, head in enumerate(("全区情况", "上年", "本年", "变化")):
         put(ws, styles, top, col, head, HEADER)
-    for i, d in enumerate(district_changes(records), start=1):
-        put(ws, styles, top + i, 0, f"{d.label}（{d.word}）", mark=TOTAL_MARK)
+    changes = district_changes(records)
+    names = [str(u.get("unit") or "") for u in records.get("units") or []]
+    labels = [f"{d.label}（{d.word}）" for d in changes]
+    width = min(max(display_width(t) for t in [*names, *labels]) + 2, MAX_WIDTH)
+    ws.set_column_pixels(0, 0, width * PIXELS_PER_WIDTH)
+    for i, (d, label) in enumerate(zip(changes, labels), start=1):
+        put(ws, styles, top + i, 0, label, mark=TOTAL_MARK)
         put(ws, styles, top + i, 1, d.last)
         put(ws, styles, top + i, 2, d.now)
         put(ws, styles, top + i, 3, d.change, mark=(("num_format", "+0;-0;0"),))
