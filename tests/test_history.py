@@ -308,3 +308,20 @@ def test_a_unit_missing_two_years_running_is_told_so(two_years):
     notice = _text(out / "通知" / "区退役军人事务局_整改通知.docx")
     assert "1.你单位2022年度也未报送履职材料，已连续两年未报送，请高度重视。" in notice
     assert "连续两年" not in _text(two_years["out23"] / "通知" / "区退役军人事务局_整改通知.docx")
+
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/score.py not beside the repo")
+def test_last_years_sample_reads_as_its_truth(two_years):
+    import subprocess
+    import sys
+
+    metrics = two_years["tmp"] / "m.json"
+    res = subprocess.run([sys.executable, str(SCORER), str(SAMPLES / "truth_2022.json"),
+                          str(two_years["out22"] / "records.json"), "--json", str(metrics)],
+                         capture_output=True, text=True, check=True)
+    m = json.loads(metrics.read_text())
+    assert m["overall_field_acc"] == 1.0 and m["findings_f1"] == 1.0, res.stdout
+    assert m["unit_attribution_acc"] == 1.0 and m["missing_recall"] == 1.0, res.stdout
