@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.units import RosterEntry, best_match
+from extractors.finders.units import RosterEntry, best_match
 from forms.config import ConfigError
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 
 import cli
-from extractors.units import RosterEntry, load_roster
+from extractors.finders.units import RosterEntry
+from extractors.roster import load_roster
 from forms.history import HistoryError, load_history, pair_units, renamed_for_similarity
 from outputs.labels import RULE_TITLES
 from tests.makers import docx_from_paragraphs, xlsx_from_rows
