@@ -22,6 +22,7 @@ from model import DOC_TYPES
 from outputs.labels import (FIELD_HEADERS, NOT_STATED, RULE_TITLES, SEVERITY_NAMES, doc_type_name,
                             format_field)
 from outputs.atomic import write_bytes
+from outputs.ledger_years import write_year_sheet
 from outputs.review_sheets import (ASSIGNED, DISMISSED_MARK, DISMISSED_NAME, VERDICT_HEADERS,
                                    add_correction_sheet, add_unit_choices, add_verdict_choices,
                                    assigned_cell, corrected_marks, verdict_cells, write_unmatched)
@@ -95,6 +96,7 @@ def ledger_bytes(records: dict[str, Any]) -> bytes:
     _write_missing(wb.add_worksheet("未报送"), styles, views, records)
     _write_scores(wb.add_worksheet("评分"), styles, views)
     _write_chart(wb, wb.add_worksheet("统计图"), styles, views)
+    write_year_sheet(wb, styles, records)  # 年度对比: only when checked with --history
     write_unmatched(wb, styles, records)
     wb.close()
     return buffer.getvalue()

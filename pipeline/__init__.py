@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from extractors.finders.units import RosterEntry, unify_names
 from extractors.roster import load_roster
 from forms.fingerprints import prepare as prepare_analyses
+from forms.history import History, apply_history, load_history, pair_units
+from forms.history import prepare as prepare_history
 from forms.merge import merge_fields, other_year, superseded
 from forms.review import assign_files, correct_units, unmatched_verdicts
 from model import CheckResult, FileRecord, UnitRecord, Value
@@ -195,7 +197,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             review = read_review(opts.out)  # the clerk's entries, before anything is written (SPEC §9)
             ledger_pool = ledger_worker(opts.jobs)
             roster = load_roster(opts.roster) if opts.roster else []
-            history = _load_history(opts.history)
+            history = _load_history(opts.history, roster)
         scratch.mkdir(parents=True, exist_ok=True)
         with watch("cache"):
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
@@ -214,9 +216,12 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
             year = opts.year or infer_year(files)
-            units, uncorrected = correct_units(group_units(files, roster, year), review.corrections, roster)
-            units = check_units(units, rules, deadline=opts.deadline, history=history, verdicts=review.verdicts)
+            grouped, uncorrected = correct_units(group_units(files, roster, year), review.corrections, roster)
+            pairs, last = prepare_history(history, roster, [u.unit for u in grouped], year) if history else ({}, None)
+            units = check_units(grouped, rules, deadline=opts.deadline, history=last, verdicts=review.verdicts)
             records = build_records(opts, files, units, roster, year)
+            if history:
+                records = apply_history(records, history, pairs)  # SPEC §10: previous, repeated
             unmatched = [*unassigned, *uncorrected, *unmatched_verdicts(units, review.verdicts)]
             add_review(records, assigned, [u.as_dict() for u in unmatched])
         with watch("write"):
@@ -231,12 +236,15 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     return CheckResult(records, written)
 
 
-def _load_history(path: Path | None) -> dict[str, Any] | None:
+def _load_history(path: Path | None, roster: list[RosterEntry]) -> History | None:
+    """Last year's records.json, checked before any work: its schema, its shape and, with a
+    roster, that it is this district's (``forms.history.HistoryError`` otherwise)."""
     if path is None:
         return None
-    from outputs.records import load_records
-
-    return load_records(path)
+    history = load_history(path)
+    if roster:
+        pair_units(history, roster)
+    return history
 
 
 def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
