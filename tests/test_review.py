@@ -146,6 +146,7 @@ def test_review_survives_a_rerun_with_new_files(box, tmp_path, saved_by, capsys)
     assert sfj["evidence"]["cases_total"][0]["where"] == "人工更正"
     assert sfj["evidence"]["cases_total"][0]["quote"] == CASES_REASON
     assert "cases_below_min" not in [f["rule"] for f in sfj["findings"]]
+    assert sfj["score"] > unit_of(first, "区司法局")["score"]  # the score follows the corrected count
     [media] = czj["findings"]
     assert media["rule"] == "no_new_media" and media["dismissed"] is True and media["reason"] == MEDIA_REASON
     assert "民政局/2022年度普法工作总结.docx" in mzj["files"] and "补充材料.docx" in mzj["files"]

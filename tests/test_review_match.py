@@ -57,3 +57,17 @@ def test_a_result_that_is_neither_is_reported_not_applied():
 def test_a_note_alone_is_kept_on_the_finding():
     judged = judge("区水利局", [MEDIA], [verdict("no_new_media", "总结.docx", result="")])
     assert judged[0].verdict is None and judged[0].reason == "电话核实"
+
+
+def test_a_dismissed_finding_costs_no_points():
+    from forms.scoring import load_rubric, score_unit
+
+    late = Finding("late_submission", "error", "逾期报送。", file="总结.docx")
+    rubric = load_rubric(None)
+
+    def on_time(finding: Finding) -> float:
+        _, _, items = score_unit(UnitRecord("区水利局", (), {}, findings=(finding,)), rubric)
+        return next(i["score"] for i in items if i["item"] == "按时报送")
+
+    dismissed = judge("区水利局", [late], [verdict("late_submission", "总结.docx")])[0]
+    assert (on_time(late), on_time(dismissed)) == (0, 5)
