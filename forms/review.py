@@ -23,6 +23,7 @@ from typing import Any, Union
 from extractors.finders.numbers import NUMBER, parse_quantity
 from extractors.finders.patterns import NEW_MEDIA
 from extractors.finders.units import RosterEntry, best_match
+from forms.ruleset import RULE_TITLES
 from model import (CONFIRMED, DISMISSED, LIST_KEYS, SECTION_NAMES, Evidence, FileRecord, Finding,
                    UnitRecord, Value)
 
@@ -291,14 +292,21 @@ def match_verdicts(unit: str, findings: Sequence[Finding], verdicts: Sequence[Ve
     for v in verdicts:
         if v.unit.strip() != unit or (v.result and v.result not in VERDICTS):
             continue
-        rule = [i for i, f in enumerate(findings) if i not in taken and f.rule == v.rule.strip()]
+        rule = [i for i, f in enumerate(findings) if i not in taken and same_rule(f, v.rule)]
         same = [i for i in rule if same_lines(finding_files(findings[i]), v.files)]
-        if v.rule.strip() in UNIT_RULES and not same:
+        if rule and not same and findings[rule[0]].rule in UNIT_RULES:
             same = rule
         exact = [i for i in same if findings[i].message == v.message.strip()]
         if exact or len(same) == 1:
             taken[(exact or same)[0]] = v
     return taken
+
+
+def same_rule(finding: Finding, text: str) -> bool:
+    """Whether the ledger's rule cell names the finding's rule: its SPEC §4 code, its short
+    Chinese title, or (a region's own rule) the start of its message."""
+    text = text.strip()
+    return text in (finding.rule, RULE_TITLES.get(finding.rule), finding.message.rstrip("。")[:20])
 
 
 def unmatched_verdicts(units: Sequence[UnitRecord], verdicts: Sequence[Verdict]) -> list[Unmatched]:

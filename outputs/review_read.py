@@ -26,7 +26,7 @@ from typing import Any
 
 from forms.review import Assignment, Correction, Review, Verdict, normal_path
 from model import FIELD_KEYS
-from outputs.labels import FIELD_HEADERS, RULE_TITLES, format_field
+from outputs.labels import FIELD_HEADERS, format_field
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ CORRECTION_HEADERS = ("单位", "项目", "更正值", "说明")
 UNMATCHED_HEADERS = ("类型", "单位", "规则代码或项目", "文件", "问题（中文说明）", "核实结果或更正值", "说明",
                      "未能匹配的原因")
 MEMO = Path(".pufa") / "review.json"  # the entries of the ledger the last run wrote (``outputs.review_memo``)
+# the ledger's other names for a column the review reads (Chinese rule names, a shorter 文件 header)
+ALIASES: dict[str, tuple[str, ...]] = {"规则代码": ("问题类型",), "文件路径": ("文件",)}
 HEADER_ROWS = 5  # a header is looked for in the first rows (a title row above it is tolerated)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -170,16 +172,18 @@ def remembered(out: Path, ledger: Path) -> Review | None:
 # ---------------------------------------------------------------- sheets
 
 def _rows(ws: Any, wanted: Sequence[str]) -> Iterator[dict[str, str]]:
-    """The data rows of ``ws`` as {header: text} for the ``wanted`` headers found; none when
-    the sheet or its first wanted header is missing (a ledger from before the review)."""
+    """The data rows of ``ws`` as {header: text} for the ``wanted`` headers found (a header
+    the ledger also wrote under another name, ``ALIASES``, counts as it); none when the sheet
+    or its first wanted header is missing (a ledger from before the review)."""
     if ws is None:
         return
     rows = ws.iter_rows(values_only=True)
     columns: dict[str, int] = {}
     for _, row in zip(range(HEADER_ROWS), rows):
         texts = [cell_text(c) for c in row]
-        if wanted[0] in texts and any(w in texts for w in wanted[1:]):
-            columns = {w: texts.index(w) for w in wanted if w in texts}
+        found = {w: _column(texts, w) for w in wanted}
+        if found[wanted[0]] is not None and any(found[w] is not None for w in wanted[1:]):
+            columns = {w: i for w, i in found.items() if i is not None}
             break
     if not columns:
         return
@@ -187,6 +191,13 @@ def _rows(ws: Any, wanted: Sequence[str]) -> Iterator[dict[str, str]]:
         values = {w: cell_text(row[i]) if i < len(row) else "" for w, i in columns.items()}
         if any(values.values()):
             yield values
+
+
+def _column(texts: list[str], header: str) -> int | None:
+    for name in (header, *ALIASES.get(header, ())):
+        if name in texts:
+            return texts.index(name)
+    return None
 
 
 def cell_text(value: Any) -> str:
@@ -220,7 +231,7 @@ def _corrections(ws: Any) -> Iterator[Correction]:
 def _verdicts(ws: Any) -> Iterator[Verdict]:
     for row in _rows(ws, ("单位", "规则代码", "问题（中文说明）", "文件", RESULT, NOTE)):
         if row.get(RESULT) or row.get(NOTE):
-            yield Verdict(row.get("单位", ""), rule_code(row.get("规则代码", "")), row.get("文件", ""),
+            yield Verdict(row.get("单位", ""), row.get("规则代码", ""), row.get("文件", ""),
                           row.get("问题（中文说明）", ""), row.get(RESULT, ""), row.get(NOTE, ""))
 
 
@@ -230,19 +241,11 @@ def _unmatched(ws: Any) -> Iterator[Assignment | Correction | Verdict]:
         kind, unit, item = row.get("类型"), row.get("单位", ""), row.get("规则代码或项目", "")
         value, note = row.get("核实结果或更正值", ""), row.get("说明", "")
         if kind == "核实":
-            yield Verdict(unit, rule_code(item), row.get("文件", ""), row.get("问题（中文说明）", ""), value, note)
+            yield Verdict(unit, item, row.get("文件", ""), row.get("问题（中文说明）", ""), value, note)
         elif kind == "更正":
             yield Correction(unit, item, field_key(item), value, note)
         elif kind == "归属" and row.get("文件"):
             yield Assignment(normal_path(row["文件"]), unit)
-
-
-_RULES_BY_TITLE = {title: code for code, title in RULE_TITLES.items()}
-
-
-def rule_code(text: str) -> str:
-    """A rule as the ledger names it: its SPEC §4 code, or its short Chinese title."""
-    return _RULES_BY_TITLE.get(text, text)
 
 
 # 汇总 header -> SPEC key; keys themselves are accepted too (SPEC §9)

@@ -11,7 +11,7 @@ import pytest
 
 import cli
 from forms.review import parse_value
-from outputs.review_read import field_key, rule_code
+from outputs.review_read import field_key
 from tests import hostile_files as hf
 from tests.makers import docx_from_paragraphs, xlsx_from_rows
 from tests.test_review import report
@@ -179,6 +179,3 @@ def test_the_memo_of_an_unsaved_ledger_holds_what_parsing_it_gives(checked, tmp_
     openpyxl.load_workbook(ledger).save(ledger)  # saved by the clerk, nothing changed: parsed again
     assert remembered(out, ledger) is None
 
-
-def test_a_rule_is_named_by_its_code_or_its_short_title():
-    assert rule_code("no_new_media") == rule_code("未运用新媒体普法") == "no_new_media"

@@ -1,7 +1,7 @@
 """Which finding a clerk's verdict in 问题清单 is about (unit + rule + file, SPEC §9)."""
 from __future__ import annotations
 
-from forms.review import Verdict, judge, unmatched_verdicts
+from forms.review import Verdict, finding_files, judge, unmatched_verdicts
 from model import Evidence, Finding, UnitRecord
 
 SECTIONS = [Finding("missing_section", "warning", f"区水利局报送的《总结.docx》缺少“{s}”部分。", file="总结.docx")
@@ -71,3 +71,28 @@ def test_a_dismissed_finding_costs_no_points():
 
     dismissed = judge("区水利局", [late], [verdict("late_submission", "总结.docx")])[0]
     assert (on_time(late), on_time(dismissed)) == (0, 5)
+
+
+def test_a_rule_is_named_by_its_code_its_chinese_title_or_its_message():
+    own = Finding("no_publicity_plan", "warning", "区水利局未制定年度普法宣传计划。")
+    for name, finding in (("no_new_media", MEDIA), ("未运用新媒体普法", MEDIA), ("区水利局未制定年度普法宣传计划", own)):
+        assert judge("区水利局", [finding], [verdict(name, finding_files(finding))])[0].dismissed, name
+
+
+def test_a_ledger_whose_columns_have_other_names_is_read(tmp_path):
+    import openpyxl
+
+    from outputs.review_read import read_review
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "问题清单"
+    ws.append(["单位", "问题类型", "问题（中文说明）", "文件", "核实结果", "核实说明"])
+    ws.append(["区水利局", "未运用新媒体普法", MEDIA.message, "总结.docx", "排除", "电话核实"])
+    files = wb.create_sheet("文件")
+    files.append(["文件", "单位", "归属单位（人工）"])
+    files.append(["补充材料.docx", "（无法确定单位）", "区水利局"])
+    wb.save(tmp_path / "台账.xlsx")
+    review = read_review(tmp_path)
+    assert judge("区水利局", [MEDIA], review.verdicts)[0].dismissed
+    assert [(a.path, a.unit) for a in review.assignments] == [("补充材料.docx", "区水利局")]
