@@ -58,17 +58,25 @@ def cli(verbose: int) -> None:
 @click.option("--year", type=click.IntRange(2000, 2100), help="评议年度，如 2022（默认按材料推断）。")
 @click.option("--deadline", callback=_date, help="报送截止日期，如 2022-12-10。")
 @click.option("--history", callback=_existing_file, help="上一年度的 records.json，用于比对雷同内容。")
-@click.option("--notice-config", callback=_existing_file, help="整改通知的落款、回复期限等 .yaml。")
+@click.option("--config", "year_config", callback=_existing_file,
+              help="本年度评议的基本信息 .yaml（年度、截止日期、通知落款等，见 samples/年度.yaml）。")
+@click.option("--notice-config", callback=_existing_file, help="整改通知的落款、回复期限等 .yaml（不写则用 --config）。")
 @click.option("--out", "out", default="outputs", show_default=True, help="输出文件夹。")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为按 CPU 核数）。")
 @click.option("--strict", is_flag=True, help="存在“错误”级问题时以状态码 1 退出。")
 @click.option("--no-cache", "no_cache", is_flag=True, help="不使用输出文件夹中的缓存，重新读取全部文件。")
 def check(inbox: Path, roster: Path | None, rules: Path | None, year: int | None, deadline: dt.date | None,
-          history: Path | None, notice_config: Path | None, out: str, jobs: int, strict: bool,
-          no_cache: bool) -> None:
+          history: Path | None, year_config: Path | None, notice_config: Path | None, out: str,
+          jobs: int, strict: bool, no_cache: bool) -> None:
     """检查收件文件夹中的全部材料，输出 records.json、台账.xlsx 和 通知/。"""
     from outputs.console import print_summary, progress_bar
+    from outputs.year_facts import check_settings
     from pipeline import CheckOptions, run_check
+
+    if year_config is not None:  # the command line wins over the year file
+        facts_year, facts_deadline = check_settings(year_config)
+        year, deadline = year or facts_year, deadline or facts_deadline
+        notice_config = notice_config or year_config
 
     opts = CheckOptions(inbox, Path(out), roster, rules, year, deadline, history, jobs, notice_config,
                         cache=not no_cache)

@@ -58,4 +58,13 @@ def print_summary(result: "CheckResult") -> None:
         if p not in notices:
             console.print(f"已写出：{p}")
     if notices:
-        console.print(f"已写出：{notices[0].parent}（整改通知 {len(notices)} 份）")
+        console.print(f"已写出：{notices[0].parent}（{notice_counts(notices)}）")
+
+
+def notice_counts(notices: list[Path]) -> str:
+    """“整改通知 6 份、补报通知 1 份”: a unit that sent nothing gets a 补报通知."""
+    from outputs.notices import RESUBMIT_SUFFIX
+
+    resubmit = sum(1 for p in notices if p.name.endswith(RESUBMIT_SUFFIX))
+    parts = [f"整改通知 {len(notices) - resubmit} 份", f"补报通知 {resubmit} 份"]
+    return "、".join(p for p in parts if not p.endswith(" 0 份"))

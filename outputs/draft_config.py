@@ -63,6 +63,12 @@ SCHEMAS: dict[str, dict[str, tuple[str, Any]]] = {
         "plans": ("items", None),  # 下一步打算
         "min_cases": ("int", 4),
         "min_study_sessions": ("int", 2),
+        "trainings": ("trainings", []),  # the office's trainings of the year: {date, text}
+        "deadline": ("date", None),  # the units' submission deadline
+        "plan_doc_number": ("str", None),  # the 实施方案's 发文字号 and date (from the year file)
+        "plan_date": ("date", None),
+        "notice_date": ("date", None),  # when the 补报/整改通知 went out
+        "reply_deadline": ("date", None),  # and the units were to reply by
     },
     "notice": {
         **_COMMON,
@@ -80,9 +86,22 @@ _LIST_END = "。．.，,；;、 \u3000"
 
 def load_draft_config(path: Path | None, kind: str) -> dict[str, Any]:
     """The config of ``kind`` from the YAML at ``path`` (defaults only when ``path`` is None)."""
+    from outputs.year_facts import check_notice_dates, config_for, is_year_file
+
     if path is None:
         return validate_draft_config({}, kind, "默认配置")
-    return validate_draft_config(load_yaml(path), kind, str(path))
+    data = load_yaml(path)
+    if is_year_file(data):
+        data = config_for(data, kind, str(path))
+    cfg = validate_draft_config(data, kind, str(path))
+    if kind == "notice":
+        check_notice_dates(cfg, today(), str(path))
+    return cfg
+
+
+def today() -> dt.date:
+    """The date in China (UTC+8), the date a notice written now carries."""
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
 
 
 def validate_draft_config(data: dict[str, Any], kind: str, source: str = "配置") -> dict[str, Any]:
@@ -197,10 +216,24 @@ def _phases(source: str, key: str, value: Any) -> list[dict[str, str]]:
     return phases
 
 
+def _trainings(source: str, key: str, value: Any) -> list[dict[str, str]]:
+    out = []
+    for i, item in enumerate(expect(source, key, value, list, "列表")):
+        where = f"{key}[{i + 1}]"
+        expect(source, where, item, dict, "含 date、text 的映射")
+        reject_unknown(source, where, item, {"date", "text"})
+        if item.get("text") is None:
+            raise ConfigError(source, f"{where}.text", "缺少此项")
+        out.append({"date": _date(source, f"{where}.date", item["date"]) if item.get("date") else "",
+                    "text": _str(source, f"{where}.text", item["text"])})
+    return out
+
+
 def _layout(source: str, key: str, value: Any) -> dict[str, Any]:
     layout_from_mapping(value, source, key)  # raises on a bad key or value
     return dict(value)
 
 
 _CHECKS = {"str": _str, "bool": _bool, "int": _int, "date": _date, "doc_number": _doc_number,
-           "items": _items, "strs": _strs, "names": _names, "phases": _phases, "layout": _layout}
+           "items": _items, "strs": _strs, "names": _names, "phases": _phases, "layout": _layout,
+           "trainings": _trainings}

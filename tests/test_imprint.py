@@ -82,7 +82,7 @@ def test_imprint_text_from_the_config(drafts):
         "circular": [cc, f"{office}\t2023年12月20日印发"],
         "plan": ["抄送：市委全面依法治市委员会办公室。", f"{office}\t2023年2月20日印发"],
         "self_inspection": [f"{office}\t2023年12月25日印发"],
-        "notice": ["鹤溪区普法办\t2022年12月11日印发"],  # the notice's date: the day of the check
+        "notice": ["鹤溪区普法办\t2023年12月11日印发"],  # the notice's date, from its config
     }
     for kind, lines in expected.items():
         imprint = _imprint(drafts[kind])
