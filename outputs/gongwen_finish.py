@@ -40,7 +40,7 @@ def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT, style_of: Any = None
                 set_size(r._r.get_or_add_rPr(), int(size * 2) / 2)
 
 
-_CLOSING = ("GwAttachNote", "GwSignature", "GwDate")
+_CLOSING = ("GwContact", "GwAttachNote", "GwSignature", "GwDate")  # the text before comes along
 _PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 
 

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from forms.config import load_yaml
 from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, layout_from_mapping
-from outputs.gongwen_build import add_paragraph, add_table, new_document
+from outputs.gongwen_build import add_paragraph, add_table, anchor_to_foot, new_document
 from templates import TEMPLATE_FILES, TEMPLATES_DIR
 
 Doc = Any
@@ -52,11 +52,14 @@ def _closing(doc: Doc) -> None:
            ("{{ date_cn }}", "GwDate"))
 
 
-def _imprint(doc: Doc) -> None:
-    """版记 ending the document, after the 附件: rule, [抄送, thin rule,] 印发机关和印发日期, rule."""
+def _imprint(doc: Doc, lay: Layout) -> None:
+    """版记 ending the document, after the 附件: rule, [抄送, thin rule,] 印发机关和印发日期, rule,
+    in a frame at the foot of the last page."""
+    start = len(doc.paragraphs)
     _lines(doc, ("", "GwImprintFirstRule"), ("{%p if cc %}", "GwBody"),
            ("抄送：{{ cc }}。", "GwImprintCc"), ("", "GwImprintMidRule"), ("{%p endif %}", "GwBody"),
            ("{{ issuer }}\t{{ issue_date_cn }}印发", "GwImprintIssue"), ("", "GwImprintLastRule"))
+    anchor_to_foot([p for p in doc.paragraphs[start:] if p.style.style_id.startswith("GwImprint")], lay)
 
 
 def _attachment_page(doc: Doc, lay: Layout, var: str, head: list[str], cells: list[str],
@@ -82,7 +85,7 @@ def build_circular(lay: Layout) -> Doc:
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.score }}", "{{ r.grade }}"], [1, 6, 1.5, 1.5])
     _attachment_page(doc, lay, "missing_table", ["序号", "单位名称", "备注"],
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.note }}"], [1, 6, 3])
-    _imprint(doc)
+    _imprint(doc, lay)
     return doc
 
 
@@ -100,7 +103,7 @@ def build_plan(lay: Layout) -> Doc:
            ("{{ ph.text }}", "GwBody"), ("{%p endif %}", "GwBody"), ("{%p endfor %}", "GwBody"),
            ("六、工作要求", "GwHeading1"))
     _numbered(doc, "requirements")
-    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwBody"),
+    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwContact"),
            ("{%p endif %}", "GwBody"))
     _closing(doc)
     _attachment_page(doc, lay, "schedule_table", ["序号", "阶段", "时间", "主要任务"],
@@ -108,7 +111,7 @@ def build_plan(lay: Layout) -> Doc:
                      justify=(3,))
     _attachment_page(doc, lay, "units_table", ["序号", "单位名称"],
                      ["{{ r.no }}", "{{ r.unit }}"], [1, 8])
-    _imprint(doc)
+    _imprint(doc, lay)
     return doc
 
 
@@ -130,7 +133,7 @@ def build_self_inspection(lay: Layout) -> Doc:
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.cases }}", "{{ r.activities }}",
                       "{{ r.score }}", "{{ r.grade }}"],
                      [2.4, 11.5, 4.5, 4.5, 3, 3.6])
-    _imprint(doc)
+    _imprint(doc, lay)
     return doc
 
 
@@ -143,10 +146,10 @@ def build_notice(lay: Layout) -> Doc:
            ("{%p endfor %}", "GwBody"), ("{%p endfor %}", "GwBody"),
            ("{{ request }}", "GwBody"))
     _numbered(doc, "sends")
-    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwBody"),
+    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwContact"),
            ("{%p endif %}", "GwBody"))
     _closing(doc)
-    _imprint(doc)
+    _imprint(doc, lay)
     return doc
 
 
