@@ -205,6 +205,7 @@ def imprint_specs(lay: Layout) -> tuple[StyleSpec, ...]:
         rule("GwImprintFirstRule", "版记首条分隔线", bar_pt=thick, line_pt=round(thick, 2)),
         rule("GwImprintMidRule", "版记中间分隔线", bar_pt=thin, line_pt=round(thin, 2)),
         rule("GwImprintLastRule", "版记末条分隔线", bar_pt=thick, line_pt=round(thick, 2)),
+        rule("GwImprintAnchor", "版记锚点", keep_next=False),  # the empty line the frame hangs on
         row("GwImprintCc", "抄送机关", first=-3, left=4, right=1),
         row("GwImprintIssue", "印发机关和印发日期", align="left", left=1, right=1, right_tab=True),
     )

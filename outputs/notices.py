@@ -103,7 +103,7 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
         other_year = other_year_files(records).get(unit, [])
     year = cfg["year"] or records.get("year") or dt.date.today().year
     checked = _check_date(records)
-    reply = cfg["reply_deadline"] or (checked + dt.timedelta(days=7)).isoformat()
+    reply = cfg["reply_deadline"] or (notice_date(cfg, checked) + dt.timedelta(days=7)).isoformat()
     missing = any(f["rule"] == "missing_submission" for f in findings)
     basis = basis_text(cfg, year)
     listed = [f for f in findings if f["rule"] != "missing_submission"]
@@ -116,7 +116,7 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
     ctx.update({
         "title": cfg["title"] or (f"关于补报{year}年度“谁执法谁普法”\n履职材料的通知" if missing and not listed
                                   else f"关于{year}年度“谁执法谁普法”履职材料\n有关问题整改的通知"),
-        "opening": _opening(records, basis, year, checked, missing, bool(listed)),
+        "opening": _opening(records, basis, year, notice_date(cfg, checked), missing, bool(listed)),
         "problems": _other_year_notes(other_year, year) + merge_items([
             {"rule": f.get("rule"), "message": tidy(cite_titles(_to_you(f.get("message") or "", unit))),
              "evidence": evidence_lines(f)} for f in listed]),
@@ -149,6 +149,11 @@ def _other_year_notes(files: list[dict[str, Any]], year: int) -> list[dict[str, 
         out.append({"message": f"你单位报送的《{name}》是{of}年度的材料，未作为{year}年度履职材料计入，"
                                f"请报送{year}年度材料。", "evidence": []})
     return out
+
+
+def notice_date(cfg: dict[str, Any], checked: dt.date) -> dt.date:
+    """The notice's own date: the config's, else the day of the check."""
+    return dt.date.fromisoformat(cfg["date"]) if cfg.get("date") else checked
 
 
 def _check_date(records: dict[str, Any]) -> dt.date:

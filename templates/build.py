@@ -60,6 +60,7 @@ def _imprint(doc: Doc, lay: Layout) -> None:
            ("抄送：{{ cc }}。", "GwImprintCc"), ("", "GwImprintMidRule"), ("{%p endif %}", "GwBody"),
            ("{{ issuer }}\t{{ issue_date_cn }}印发", "GwImprintIssue"), ("", "GwImprintLastRule"))
     anchor_to_foot([p for p in doc.paragraphs[start:] if p.style.style_id.startswith("GwImprint")], lay)
+    _lines(doc, ("", "GwImprintAnchor"))  # the frame's anchor: the closing lines keep with it
 
 
 def _attachment_page(doc: Doc, lay: Layout, var: str, head: list[str], cells: list[str],

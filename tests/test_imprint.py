@@ -52,7 +52,8 @@ def _imprint(doc):
     """The 版记 paragraphs: from the first rule to the end of the body."""
     paragraphs = doc.paragraphs
     first = next(i for i, p in enumerate(paragraphs) if p.style.style_id == "GwImprintFirstRule")
-    return paragraphs[first:]
+    assert paragraphs[-1].style.style_id == "GwImprintAnchor" and not paragraphs[-1].text
+    return paragraphs[first:-1]  # the frame's paragraphs, not the empty line it hangs on
 
 
 def _ppr(doc, paragraph, tag: str):
@@ -69,8 +70,8 @@ def test_imprint_ends_the_body_after_the_attachments(drafts, kind, styles):
     imprint = _imprint(doc)
     assert [p.style.style_id for p in imprint] == styles
     body = [el for el in doc.element.body if el.tag != qn("w:sectPr")]
-    assert body[-len(imprint):] == [p._p for p in imprint]  # nothing after it, no table within
-    assert not any(p.style.style_id.startswith("GwImprint") for p in doc.paragraphs[:-len(imprint)])
+    assert body[-len(imprint) - 1:-1] == [p._p for p in imprint]  # only its anchor after it, no table within
+    assert not any(p.style.style_id.startswith("GwImprint") for p in doc.paragraphs[:-len(imprint) - 1])
     for table in doc.tables:  # the 附件 come before the 版记
         assert body.index(table._tbl) < body.index(imprint[0]._p)
 
