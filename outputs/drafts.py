@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from outputs import draft_text as text
+from outputs.circular_text import graded_units, grades_phrase, praise_item, score_rows
 from outputs.draft_config import load_draft_config, validate_draft_config
 from outputs.figures import (amount, cn_date, grade_counts, problems, requirement_counts,
                              submitted_units, totals, totals_sentence)
@@ -115,16 +116,21 @@ def _grades_phrase(units: list[dict[str, Any]]) -> str:
 
 
 def _overview(records: dict[str, Any], units: list[dict[str, Any]], cfg: dict[str, Any],
-              missing_note: str) -> list[dict[str, str]]:
-    """基本情况 items: who reported, what they did, who meets each requirement."""
+              missing_note: str, graded: list[dict[str, Any]] | None = None) -> list[dict[str, str]]:
+    """基本情况 items: who reported, what they did, who meets each requirement; ``graded``
+    (the circular's): every unit with its grade, those that sent nothing included."""
     missing = records.get("missing_units") or []
     roster_n = len(records.get("roster") or []) or len(units) + len(missing)
     files_n = sum(len(u.get("files") or []) for u in units)
     first = f"本次评议共涉及{roster_n}个单位，{len(units)}个单位报送了履职材料{files_n}份"
     first += f"，{len(missing)}个单位未报送{missing_note}。" if missing else "。"
     if grade_counts(units):
-        first += f"经评议，评定等次为：{_grades_phrase(units)}{cfg.get('score_note', '')}。"
+        phrase = grades_phrase(graded) if graded else _grades_phrase(units)
+        first += f"经评议，评定等次为：{phrase}{cfg.get('score_note', '')}。"
     result = [{"title": "评议开展情况。", "text": first}]
+    praise = praise_item(units) if graded else None
+    if praise:
+        result.append(praise)
     if not units:
         return result
     done = totals_sentence(units)
@@ -160,26 +166,19 @@ def circular_context(records: dict[str, Any], config: dict[str, Any]) -> dict[st
         "title": cfg["title"] or f"{year}年{region}落实国家机关\n“谁执法谁普法”责任制履职评议情况通报",
         "opening": f"根据{basis_text(cfg, year)}，现将{year}年落实国家机关“谁执法谁普法”普法责任制"
                    "履职评议情况通报如下：",
-        "basics": _overview(records, units, {**cfg, "score_note": "（详见附件1）"}, missing_note)
-        + [dict(i) for i in cfg["highlights"]],
+        "basics": _overview(records, units, {**cfg, "score_note": "（详见附件1）"}, missing_note,
+                            graded_units(units, missing)) + [dict(i) for i in cfg["highlights"]],
         "problems_intro": "评议中也发现，部分单位落实普法责任制还存在一些问题，主要有：" if found
         else "本次评议未发现突出问题。",
         "problems": [{"title": p["title"] + "。", "text": p["text"]} for p in found],
         "requirements_intro": "接下来，各单位要从以下方面着手，进一步提升普法责任制落实实效。",
         "requirements": requirements,
         "attachments": lines,
-        "score_table": table(names[0], marks[0], _score_rows(units)),
+        "score_table": table(names[0], marks[0], score_rows(units, missing, score_text)),
         "missing_table": table(names[1], marks[1], [{"unit": m, "note": "未报送履职材料"}
                                                     for m in missing]) if missing else None,
     })
     return ctx
-
-
-def _score_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every unit that reported, best score first, unscored last (stable otherwise)."""
-    ranked = sorted(units, key=lambda u: (u.get("score") is None, -(u.get("score") or 0)))
-    return [{"unit": u["unit"], "score": score_text(u.get("score")), "grade": u.get("grade") or "—"}
-            for u in ranked]
 
 
 # --- 实施方案 ----------------------------------------------------------------------------

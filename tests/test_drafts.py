@@ -61,7 +61,7 @@ def test_circular_figures_equal_the_records(circular, records):
     assert f"开展普法宣传活动{_sum(records, 'activities')}场次" in text
     assert f"发放宣传资料{amount(_sum(records, 'materials'))}份" in text  # 12.05万 -> 12万余
     assert f"解答法律咨询{_sum(records, 'consultations')}人次" in text
-    assert "评定等次为：优秀1个、良好2个、合格1个、不合格1个（详见附件1）" in text
+    assert "评定等次为：优秀1个、良好2个、合格1个、不合格2个（含未报送材料的1个单位）（详见附件1）" in text
     duty = sum(1 for u in units if u["fields"]["duty_list"] is True)
     cases_ok = sum(1 for u in units if u["fields"]["cases_total"] >= 4)
     assert f"{duty}个单位制定了普法责任清单" in text
@@ -89,7 +89,8 @@ def test_circular_attachments_on_their_own_pages(circular, records):
     assert scores[0] == ["序号", "单位名称", "得分", "等次"]
     assert scores[1:] == [["1", "区市场监督管理局", "96", "优秀"], ["2", "区人力资源和社会保障局", "88.5", "良好"],
                           ["3", HOSTILE_UNIT, "85", "良好"], ["4", "区税务局", "79", "合格"],
-                          ["5", "区教育局", "42", "不合格"], ["6", "区应急管理局", "—", "—"]]
+                          ["5", "区教育局", "42", "不合格"], ["6", "区应急管理局", "—", "—"],
+                          ["7", "区民政局", "未报送", "不合格"]]  # graded and counted
     assert missing == [["序号", "单位名称", "备注"], ["1", "区民政局", "未报送履职材料"]]
 
 
@@ -112,7 +113,7 @@ def test_hostile_text_in_a_circular_stays_text(tmp_path, records):
     doc = open_doc(draft_circular(records, {"highlights": [{"title": "做法", "text": HOSTILE}]},
                                   tmp_path / "h.docx"))
     text = all_text(doc)
-    assert f"4.做法。{HOSTILE}" in text and f"1|{HOSTILE}|96|优秀" in text
+    assert f"5.做法。{HOSTILE}" in text and f"1|{HOSTILE}|96|优秀" in text
     assert "49" not in text
 
 
@@ -220,3 +221,18 @@ def test_layout_override_and_own_template_from_config(tmp_path, records):
     with pytest.raises(ConfigError, match=r"own\.docx.*模板中的标记"):  # it lacks circular names
         draft_circular(records, {"template": str(own)}, tmp_path / "x.docx")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_circular_praises_the_best_units_by_name(circular):
+    text = all_text(circular)
+    assert "2.通报表扬。区市场监督管理局1个单位普法责任制落实到位、履职材料扎实规范，评定为优秀等次，予以通报表扬。" in text
+
+
+def test_circular_names_the_sections_each_unit_lacks(tmp_path, records):
+    unit = next(u for u in records["units"] if u["unit"] == "区教育局")
+    unit["findings"] = [f for f in unit["findings"] if f["rule"] != "missing_section"] + [
+        {"rule": "missing_section", "severity": "warning", "evidence": [],
+         "message": f"区教育局报送的《报告.docx》缺少“{s}”部分，请补充完善。"} for s in ("存在问题", "下一步打算")]
+    text = all_text(open_doc(draft_circular(records, CIRCULAR_CFG, tmp_path / "s.docx")))
+    assert "区教育局缺少“存在问题”“下一步打算”部分" in text
+    assert "缺少基本情况、主要做法、存在问题或下一步打算" not in text
