@@ -16,6 +16,7 @@ from outputs.draft_config import load_draft_config, validate_draft_config
 from outputs.figures import (amount, cn_date, grade_counts, problems, requirement_counts,
                              submitted_units, totals, totals_sentence)
 from outputs.gongwen import layout_from_mapping
+from outputs.plan_rubric import rubric_rows
 from outputs.render import render_docx
 from templates import template_path
 
@@ -193,8 +194,9 @@ def plan_context(config: dict[str, Any]) -> dict[str, Any]:
         for name, start, end, body in text.PLAN_PHASES]
     for phase in phases:
         phase["text"] = phase["text"].replace("{end}", cn_date(phase["end"])).replace("{office}", office)
-    names = [f"{year}年度评议工作时间安排表"] + (["评议单位名单"] if cfg["units"] else [])
+    names = [f"{year}年度评议工作时间安排表"] + (["评议单位名单"] if cfg["units"] else []) + ["评分细则"]
     lines, marks = attachments(names)
+    rubric, grades = rubric_rows()
     units_note = f"（共{len(cfg['units'])}个，名单见附件2）" if cfg["units"] else ""
     ctx = common_context(cfg, year)
     ctx.update({
@@ -203,7 +205,8 @@ def plan_context(config: dict[str, Any]) -> dict[str, Any]:
         "guiding": cfg["guiding"] or text.PLAN_GUIDING,
         "goals": cfg["goals"] or text.PLAN_GOALS.format(place=region),
         "targets": cfg["targets"] or text.PLAN_TARGETS.format(place=place, units_note=units_note),
-        "contents": items(cfg["contents"], text.PLAN_CONTENTS),
+        "contents": items(cfg["contents"], text.PLAN_CONTENTS) + [{"title": "评分标准。", "text": (
+            f"评议按《评分细则》（见{marks[-1]}）逐项评分，{grades}")}],
         "phases": [{"heading": f"（{CN_ORDINALS[i % 10]}）{p['name']}（{_span(p)}）",
                     "text": p["text"]} for i, p in enumerate(phases)],
         "requirements": items(cfg["requirements"], text.PLAN_REQUIREMENTS),
@@ -213,6 +216,7 @@ def plan_context(config: dict[str, Any]) -> dict[str, Any]:
             {"name": p["name"], "time": _span(p), "text": p["text"]} for p in phases]),
         "units_table": table(names[1], marks[1], [{"unit": u} for u in cfg["units"]])
         if cfg["units"] else None,
+        "rubric_table": table(names[-1], marks[-1], rubric),
     })
     return ctx
 

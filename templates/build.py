@@ -112,6 +112,9 @@ def build_plan(lay: Layout) -> Doc:
                      justify=(3,))
     _attachment_page(doc, lay, "units_table", ["序号", "单位名称"],
                      ["{{ r.no }}", "{{ r.unit }}"], [1, 8])
+    _attachment_page(doc, lay, "rubric_table", ["序号", "类别", "考核项目", "分值", "评分标准"],
+                     ["{{ r.no }}", "{{ r.block }}", "{{ r.item }}", "{{ r.points }}", "{{ r.criterion }}"],
+                     [2.4, 4.5, 7, 2.6, 14], justify=(4,))
     _imprint(doc, lay)
     return doc
 

@@ -174,10 +174,19 @@ def test_plan_sections_phases_and_attachments(tmp_path):
     phases = [p.text for p in by_style(doc, "GwHeading2")]
     assert phases[0] == "（一）动员部署阶段（2023年3月1日至3月31日）" and len(phases) == 4
     assert "于2023年11月30日前报送鹤溪区全面依法治区委员会办公室" in all_text(doc)
-    schedule, units = (table_rows(t) for t in doc.tables)
+    schedule, units, rubric = (table_rows(t) for t in doc.tables)
     assert [r[1] for r in schedule[1:]] == ["动员部署阶段", "自查自评阶段", "评议审核阶段", "总结通报阶段"]
     assert len(units) == 1 + len(cfg["units"]) and units[1] == ["1", cfg["units"][0]]
     assert "（共9个，名单见附件2）" in all_text(doc)
+    # 附件3: the 评分细则 the check scores with, item by item, and the grades in the text
+    from forms.scoring import load_rubric
+
+    items = load_rubric(None).items
+    assert rubric[0] == ["序号", "类别", "考核项目", "分值", "评分标准"] and len(rubric) == 1 + len(items)
+    assert rubric[1] == ["1", items[0].block, items[0].name, "5", items[0].criterion]
+    assert sum(int(r[3]) for r in rubric[1:]) == 100
+    assert "评议按《评分细则》（见附件3）逐项评分，总分100分，90分以上为优秀，80分至89分为良好" in all_text(doc)
+    assert [p.text for p in by_style(doc, "GwAttachNote")][-1].endswith("3.评分细则")
 
 
 def test_plan_tables_with_zero_one_and_many_rows(tmp_path):
@@ -187,7 +196,7 @@ def test_plan_tables_with_zero_one_and_many_rows(tmp_path):
         rows = [{"no": i, "name": f"阶段{i}", "time": "2023年", "text": "任务"} for i in range(1, n + 1)]
         ctx["schedule_table"]["rows"] = rows
         doc = open_doc(render_docx(template_path("plan"), ctx, tmp_path / f"p{n}.docx"))
-        assert len(doc.tables) == 1 and len(table_rows(doc.tables[0])) == 1 + n
+        assert len(doc.tables) == 2 and len(table_rows(doc.tables[0])) == 1 + n  # + 评分细则
     one = open_doc(draft_plan({"units": ["区教育局"]}, tmp_path / "u1.docx"))
     assert table_rows(one.tables[1]) == [["序号", "单位名称"], ["1", "区教育局"]]
 
