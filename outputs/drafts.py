@@ -13,8 +13,8 @@ from typing import Any, Iterable
 from outputs import draft_text as text
 from outputs.circular_text import graded_units, grades_phrase, praise_item, score_rows
 from outputs.draft_config import load_draft_config, validate_draft_config
-from outputs.figures import (amount, cn_date, grade_counts, problems, requirement_counts,
-                             submitted_units, totals, totals_sentence)
+from outputs.figures import (cn_date, grade_counts, problems, requirement_counts, submitted_units,
+                             totals_sentence)
 from outputs.gongwen import layout_from_mapping
 from outputs.plan_rubric import rubric_rows
 from outputs.render import render_docx
@@ -232,53 +232,27 @@ def _span(phase: dict[str, str]) -> str:
 # --- 自查报告 ----------------------------------------------------------------------------
 
 def self_inspection_context(records: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
+    """The office's report on its own work (``outputs.self_report``), not the circular again."""
+    from outputs import self_report as report
+
     cfg = validate_draft_config(config, "self_inspection")
     year = _year(cfg, records)
     units = submitted_units(records)
     names = [f"{year}年度各单位普法履职情况统计表"]
     lines, marks = attachments(names)
-    found = problems(records, name_units=False)
     ctx = common_context(cfg, year)
     ctx.update({
-        "title": cfg["title"] or f"关于{year}年度落实“谁执法谁普法”\n普法责任制情况的自查报告",
+        "title": cfg["title"] or f"关于{year}年度“谁执法谁普法”\n履职报告评议工作的自查报告",
         "opening": text.SELF_OPENING.format(year=year, place=cfg["region"] or "本地区"),
-        "basics": _overview(records, units, {**cfg, "score_note": ""}, ""),
-        "practices": _practices(records, units, cfg) + [dict(i) for i in cfg["practices"]],
-        "problems_intro": "自查中也发现，普法责任制落实还存在一些薄弱环节：" if found
-        else "自查中未发现突出问题。",
-        "problems": [{"title": p["title"] + "。", "text": p["text"]} for p in found],
-        "plans": items(cfg["plans"], text.SELF_PLANS),
+        "organising": report.organising(records, cfg, year, basis_text(cfg, year)),
+        "training": report.training(cfg),
+        "results": report.results(records, cfg),
+        "shortcomings": report.shortcomings(records),
+        "plans": report.follow_up(cfg),
         "attachments": lines,
         "units_table": table(names[0], marks[0], _unit_rows(units)),
     })
     return ctx
-
-
-def _practices(records: dict[str, Any], units: list[dict[str, Any]],
-               cfg: dict[str, Any]) -> list[dict[str, str]]:
-    """主要做法 told with the year's figures."""
-    if not units:
-        return []
-    count = {c["key"]: c["count"] for c in requirement_counts(units, cfg)}
-    sums = totals(units)
-    with_findings = sum(1 for u in records.get("units") or [] if u.get("findings"))
-    result = [{"title": "健全责任体系。", "text": (
-        f"督促各单位建立健全普法责任制，{count['duty_list']}个单位制定了普法责任清单，"
-        f"{count['leading_group']}个单位成立了普法工作领导小组。")}]
-    if sums["cases_total"] is not None:
-        result.append({"title": "深化以案释法。", "text": (
-            f"各单位全年共报送以案释法典型案例{amount(sums['cases_total'])}个，"
-            f"{count['cases_total']}个单位达到全年不少于"
-            f"{cfg['min_cases']}个的要求。")})
-    review = f"组织开展国家机关普法履职报告评议，对{with_findings}个存在问题的单位逐一发出补报、整改通知"
-    if grade_counts(units):
-        review += f"，评定等次为：{_grades_phrase(units)}"
-    result.append({"title": "开展履职评议。", "text": review + "。"})
-    outreach = totals_sentence(units, ("activities", "materials", "consultations", "audience"))
-    result.append({"title": "创新普法方式。", "text": (
-        f"{count['new_media']}个单位运用微信公众号、微博、短视频等新媒体开展普法宣传"
-        + (f"，全年共{outreach}" if outreach else "") + "。")})
-    return result
 
 
 def _unit_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:

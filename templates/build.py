@@ -119,16 +119,25 @@ def build_plan(lay: Layout) -> Doc:
     return doc
 
 
+def _paragraphs(doc: Doc, var: str) -> None:
+    """A plain paragraph of body text per item of ``var``."""
+    _lines(doc, (f"{{%p for item in {var} %}}", "GwBody"), ("{{ item.text }}", "GwBody"),
+           ("{%p endfor %}", "GwBody"))
+
+
 def build_self_inspection(lay: Layout) -> Doc:
+    """The office's own report: how it organised the evaluation, trained, what came of it."""
     doc = new_document(lay)
     _head(doc)
-    _lines(doc, ("{{ opening }}", "GwBody"), ("一、基本情况", "GwHeading1"))
-    _numbered(doc, "basics")
-    _lines(doc, ("二、主要做法", "GwHeading1"))
-    _numbered(doc, "practices")
-    _lines(doc, ("三、存在的问题", "GwHeading1"), ("{{ problems_intro }}", "GwBody"))
-    _numbered(doc, "problems")
-    _lines(doc, ("四、下一步打算", "GwHeading1"))
+    _lines(doc, ("{{ opening }}", "GwBody"), ("一、组织开展情况", "GwHeading1"))
+    _numbered(doc, "organising")
+    _lines(doc, ("二、培训指导情况", "GwHeading1"))
+    _numbered(doc, "training")
+    _lines(doc, ("三、评议结果", "GwHeading1"))
+    _paragraphs(doc, "results")
+    _lines(doc, ("四、存在的问题", "GwHeading1"))
+    _paragraphs(doc, "shortcomings")
+    _lines(doc, ("五、下一步打算", "GwHeading1"))
     _numbered(doc, "plans")
     _lines(doc, ("特此报告。", "GwBody"))
     _closing(doc)

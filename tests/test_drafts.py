@@ -201,23 +201,37 @@ def test_plan_tables_with_zero_one_and_many_rows(tmp_path):
     assert table_rows(one.tables[1]) == [["序号", "单位名称"], ["1", "区教育局"]]
 
 
-def test_self_inspection_from_records(tmp_path, records):
-    cfg = load_draft_config(SAMPLES / "自查.yaml", "self_inspection")
+def test_self_inspection_is_the_offices_report_on_its_own_work(tmp_path, records):
+    cfg = load_draft_config(SAMPLES / "年度.yaml", "self_inspection")
     doc = open_doc(draft_self_inspection(records, cfg, tmp_path / "自查.docx"))
     text = all_text(doc)
     assert [p.text for p in by_style(doc, "GwRecipient")] == ["市普法办："]
-    assert [p.text for p in by_style(doc, "GwHeading1")] == ["一、基本情况", "二、主要做法", "三、存在的问题", "四、下一步打算"]
-    cases_ok = sum(1 for u in submitted(records) if u["fields"]["cases_total"] >= 4)
-    assert f"各单位全年共报送以案释法典型案例{_sum(records, 'cases_total')}个，{cases_ok}个单位达到全年不少于4个的要求" in text
-    with_findings = sum(1 for u in records["units"] if u["findings"])
-    assert f"对{with_findings}个存在问题的单位逐一发出补报、整改通知" in text
-    assert f"全年共开展普法宣传活动{_sum(records, 'activities')}场次" in text
-    assert "5.加强督促指导。区普法办采取实地走访" in text
+    assert [p.text for p in by_style(doc, "GwHeading1")] == [
+        "一、组织开展情况", "二、培训指导情况", "三、评议结果", "四、存在的问题", "五、下一步打算"]
+    # organising: the plan, its 文号 and date, the deadline from the one year file
+    assert ("2023年2月20日，我办印发《鹤溪区2023年度国家机关“谁执法谁普法”履职报告评议活动实施方案》"
+            "（鹤法治办发〔2023〕1号），将7个承担普法责任的国家机关纳入评议范围") in text
+    assert "要求各单位于2023年12月10日前报送2023年度履职报告" in text
+    fix = sum(1 for u in submitted(records) if u["findings"])
+    assert (f"2023年12月11日，我办向{fix}个材料存在问题的单位发出整改通知、向1个未报送材料的单位发出补报通知，"
+            "要求于2023年12月17日前报送整改情况或补报材料。") in text
+    assert "2023年6月15日，举办全区普法责任制业务培训班" in text  # training, from the year file
+    assert "不合格2个（含未报送材料的1个单位）" in text
+    assert f"报送以案释法典型案例{_sum(records, 'cases_total')}个" in text
+    assert "督促问题整改。对发出整改通知的单位逐一跟踪，2023年12月17日后对整改不到位的单位" in text
+    circular = all_text(open_doc(draft_circular(records, CIRCULAR_CFG, tmp_path / "c.docx")))
+    assert "责任落实情况" in circular and "责任落实情况" not in text  # not the circular again
     assert HOSTILE_UNIT not in text.split("附件")[0]  # the level above is not told unit names
     rows = table_rows(doc.tables[0])
     assert rows[0] == ["序号", "单位名称", "典型案例（个）", "宣传活动（场次）", "得分", "等次"]
     assert rows[3] == ["3", "区教育局", "2", "8", "42", "不合格"] and len(rows) == 1 + len(submitted(records))
     assert [p.text for p in by_style(doc, "GwDate")] == ["2023年12月25日"]
+
+
+def test_old_self_inspection_yaml_still_works(tmp_path, records):
+    cfg = load_draft_config(SAMPLES / "自查.yaml", "self_inspection")
+    text = all_text(open_doc(draft_self_inspection(records, cfg, tmp_path / "自查.docx")))
+    assert "加强督促指导。区普法办采取实地走访" in text and "年初，我办印发" in text
 
 
 def test_layout_override_and_own_template_from_config(tmp_path, records):
