@@ -210,7 +210,7 @@ def plan_context(config: dict[str, Any]) -> dict[str, Any]:
         "phases": [{"heading": f"（{CN_ORDINALS[i % 10]}）{p['name']}（{_span(p)}）",
                     "text": p["text"]} for i, p in enumerate(phases)],
         "requirements": items(cfg["requirements"], text.PLAN_REQUIREMENTS),
-        "contact": cfg["contact"],
+        "contact": contact_line(cfg["contact"]),
         "attachments": lines,
         "schedule_table": table(names[0], marks[0], [
             {"name": p["name"], "time": _span(p), "text": p["text"]} for p in phases]),
@@ -262,3 +262,8 @@ def _unit_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     return [{"unit": u["unit"], "cases": figure(u, "cases_total"), "activities": figure(u, "activities"),
              "score": score_text(u.get("score")), "grade": u.get("grade") or "—"} for u in units]
+
+
+def contact_line(contact: str) -> str:
+    """“联系人：张三，电话：…” (the label added when the config leaves it out)."""
+    return contact if not contact or contact.startswith("联系") else f"联系人：{contact}"

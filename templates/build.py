@@ -114,7 +114,7 @@ def build_plan(lay: Layout) -> Doc:
                      ["{{ r.no }}", "{{ r.unit }}"], [1, 8])
     _attachment_page(doc, lay, "rubric_table", ["序号", "类别", "考核项目", "分值", "评分标准"],
                      ["{{ r.no }}", "{{ r.block }}", "{{ r.item }}", "{{ r.points }}", "{{ r.criterion }}"],
-                     [2.4, 4.5, 7, 2.6, 14], justify=(4,))
+                     [2.4, 5, 7.5, 3.2, 13], justify=(4,))
     _imprint(doc, lay)
     return doc
 
