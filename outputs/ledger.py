@@ -54,7 +54,7 @@ CHART_HEADERS = ("单位", "以案释法案例数")
 # Column caps (width units) so a sheet prints legibly one page wide: longer text wraps.
 SUMMARY_CAPS = {"unit": 24, "doc_type": 16, "new_media": 16, "sections": 16, "summary": 30}
 FINDING_CAPS = (24, 18, 40, 10, 30, 12, 40)
-FILE_CAPS = (40, 24, 16, 10, 10, 40, 16)
+FILE_CAPS = (40, 24, 18, 10, 10, 40, 16)
 SCORE_CAPS = (24, 20, 8, 40, 8, 40)
 # The creation time in docProps/core.xml: fixed, so the same records give the same bytes
 # (ledger_digest leaves generated_at out, so the file may not depend on it either).
