@@ -15,6 +15,7 @@ from typing import Any
 
 from forms.config import ConfigError, expect, load_yaml, reject_unknown
 from outputs.gongwen import layout_from_mapping
+from outputs.year_facts import check_notice_dates, config_for, is_year_file, parse_date
 
 KINDS = ("circular", "plan", "self_inspection", "notice")
 
@@ -79,20 +80,17 @@ SCHEMAS: dict[str, dict[str, tuple[str, Any]]] = {
 }
 _BRACKETS = re.compile(r"[\[\(（［【〔]\s*(\d{4})\s*[\]\)）］】〕]")
 _DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$|^\S+〔\d{4}〕×+号$")
-_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CC_PREFIX = re.compile(r"^抄送\s*[：:]\s*")
 _LIST_END = "。．.，,；;、 \u3000"
 
 
 def load_draft_config(path: Path | None, kind: str) -> dict[str, Any]:
     """The config of ``kind`` from the YAML at ``path`` (defaults only when ``path`` is None)."""
-    from outputs.year_facts import check_notice_dates, config_for, is_year_file
-
     if path is None:
         return validate_draft_config({}, kind, "默认配置")
     data = load_yaml(path)
     if is_year_file(data):
-        data = config_for(data, kind, str(path))
+        data = config_for(data, kind, str(path), SCHEMAS[kind])
     cfg = validate_draft_config(data, kind, str(path))
     if kind == "notice":
         check_notice_dates(cfg, today(), str(path))
@@ -139,18 +137,9 @@ def _int(source: str, key: str, value: Any) -> int:
 
 
 def _date(source: str, key: str, value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = _str(source, key, value)
-    match = _CN_DATE.match(text)
-    try:
-        if match:
-            return dt.date(*(int(g) for g in match.groups())).isoformat()
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ConfigError(source, key, f"应为日期，如 2022-12-09 或 2022年12月9日，实际为 {value!r}") from None
+    if not isinstance(value, (dt.date, str)):
+        _str(source, key, value)  # a number or a list: named as not text
+    return parse_date(source, key, value)
 
 
 def _doc_number(source: str, key: str, value: Any) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from outputs.xlsx_style import display_width
+from outputs.text_width import display_width
 
 A4 = 9  # XlsxWriter's paper code
 LINE_PT = 15.0  # one line of 11-point text (CJK faces included) with its leading

@@ -16,14 +16,15 @@ from __future__ import annotations
 import logging
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
+
+from outputs.text_width import display_width
+from outputs.xlsx_print import set_row_heights
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +129,6 @@ def write_table(ws: Worksheet, styles: Styles, headers: Sequence[str],
             wrap = wide[col] or (isinstance(value, str) and "\n" in value)
             put(ws, styles, row + 1, col, value, WRAP if wrap else BODY, marks.get((row, col), ()))
     finish_sheet(ws, widths, len(data))
-    from outputs.xlsx_print import set_row_heights
-
     set_row_heights(ws, headers, data, shown_widths(widths))
     return len(data)
 
@@ -157,13 +156,6 @@ def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> lis
             if width > widths[col]:
                 widths[col] = width
     return [width + 2 for width in widths]
-
-
-@lru_cache(maxsize=65536)
-def display_width(text: str) -> int:
-    """Width of the longest line, east-asian wide/full-width characters counting 2."""
-    return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-                for line in text.split("\n")), default=0)
 
 
 def _shown(value: Any) -> str:

@@ -12,6 +12,8 @@ as before.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Container
 from typing import Any
 
 from forms.config import ConfigError, expect, reject_unknown
@@ -22,6 +24,7 @@ YEAR_KEYS = {"year", "region", "office", "office_short", "masthead", "doc_prefix
              "contact", "basis", "cc", "issuer", "layout", "reply_days", "superior",
              "units", "min_cases", "min_study_sessions"}
 MARKERS = {"doc_prefix", "deadline", "office_short", "reply_days", "superior", *SECTIONS}
+_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 REPLY_DAYS = 7  # 整改通知 to reply: this many days after the notice's date, unless given
 
 
@@ -34,24 +37,33 @@ def year_of(data: dict[str, Any], source: str) -> int | None:
     return None if year is None else expect(source, "year", year, int, "年份（整数），如 2023")
 
 
+def parse_date(source: str, key: str, value: Any) -> str:
+    """A date as the clerk writes it (2022-12-09, 2022年12月9日, a YAML date) in ISO form."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    match = _CN_DATE.match(text or "")
+    try:
+        if match:
+            return dt.date(*(int(g) for g in match.groups())).isoformat()
+        return dt.date.fromisoformat(text or "").isoformat()
+    except ValueError:
+        raise ConfigError(source, key, f"应为日期，如 2022-12-09 或 2022年12月9日，实际为 {value!r}") from None
+
+
 def deadline_of(data: dict[str, Any], source: str) -> dt.date | None:
     """The submission deadline (材料报送截止日期) the check applies."""
     value = data.get("deadline")
-    if value is None:
-        return None
-    from outputs.draft_config import _date
-
-    return dt.date.fromisoformat(_date(source, "deadline", value))
+    return None if value is None else dt.date.fromisoformat(parse_date(source, "deadline", value))
 
 
-def config_for(data: dict[str, Any], kind: str, source: str) -> dict[str, Any]:
-    """The config of document ``kind`` drawn from a year file (not yet validated)."""
-    from outputs.draft_config import SCHEMAS
-
+def config_for(data: dict[str, Any], kind: str, source: str, schema: Container[str]) -> dict[str, Any]:
+    """The config of document ``kind`` (whose keys are ``schema``) drawn from a year file."""
     reject_unknown(source, "", data, YEAR_KEYS | set(SECTIONS))
     section = data.get(kind) or {}
     expect(source, kind, section, dict, "“键: 值”的映射")
-    schema = SCHEMAS[kind]
     cfg = {k: v for k, v in data.items() if k in schema and k not in SECTIONS
            and (k != "masthead" or kind == "circular")}  # the red 版头 heads the circular only
     cfg.update(_derived(data, kind, source))
@@ -77,9 +89,7 @@ def _derived(data: dict[str, Any], kind: str, source: str) -> dict[str, Any]:
     if kind == "notice" and "reply_deadline" not in section and section.get("date"):
         days = data.get("reply_days", REPLY_DAYS)
         expect(source, "reply_days", days, int, "天数（整数）")
-        from outputs.draft_config import _date
-
-        start = dt.date.fromisoformat(_date(source, "notice.date", section["date"]))
+        start = dt.date.fromisoformat(parse_date(source, "notice.date", section["date"]))
         out["reply_deadline"] = (start + dt.timedelta(days=days)).isoformat()
     return out
 
