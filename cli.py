@@ -86,7 +86,7 @@ def cli(verbose: int) -> None:
               help="评议年度，如 2022（默认按材料推断）。")
 @click.option("--deadline", callback=_date, metavar="日期", help="报送截止日期，如 2022-12-10。")
 @click.option("--history", callback=_existing_file, metavar="records.json",
-              help="上一年度的 records.json，用于比对雷同内容。")
+              help="上一年度的 records.json：与上年对比（得分、等级、连续两年存在的问题），并比对雷同内容。")
 @click.option("--config", "year_config", callback=_existing_file, metavar="年度.yaml",
               help="本年度评议的基本信息 .yaml（年度、截止日期、通知落款等，见 samples/年度.yaml）。")
 @click.option("--notice-config", callback=_existing_file, metavar="通知.yaml",

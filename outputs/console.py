@@ -53,6 +53,9 @@ def print_summary(result: "CheckResult") -> None:
     missing = result.records["missing_units"]
     if missing:
         console.print("未报送：" + "、".join(missing))
+    line = year_line(result.records)
+    if line:
+        console.print(line)
     notices = [p for p in result.outputs if p.parent.name == "通知"]
     for p in result.outputs:
         if p not in notices:
@@ -82,3 +85,14 @@ def year_warning(records: dict[str, Any], year: int | None) -> str:
     common = max(set(other), key=other.count)
     return (f"提醒：收到的{len(stated)}份写明年度的材料中有{len(other)}份不是{year}年度的（多为{common}年度），"
             f"请核对 --year 是否应为 {common}。")
+
+
+def year_line(records: dict) -> str:
+    """With --history: “与2022年度对比：3个单位有问题连续两年存在，见台账“年度对比”表”."""
+    from outputs.year_figures import has_history, repeated_units
+
+    if not has_history(records):
+        return ""
+    year = (records.get("history") or {}).get("year")
+    repeated = {u for names in repeated_units(records).values() for u in names}
+    return f"与{year or '上一'}年度对比：{len(repeated)}个单位有问题连续两年存在，见台账“年度对比”表"

@@ -24,6 +24,7 @@ from outputs.atomic import write_bytes
 from outputs.ledger_text import (FILE_HEADERS, file_row, missing_value, rule_title,
                                  superseding_files)
 from outputs.xlsx_print import apply_print_layout
+from outputs.ledger_years import write_year_sheet
 from outputs.xlsx_style import (ERROR_MARK, SEVERITY_MARKS, TOTAL_MARK, WARNING_MARK,
                                 WORKBOOK_OPTIONS, Mark, Styles, write_table)
 
@@ -92,6 +93,7 @@ def ledger_bytes(records: dict[str, Any]) -> bytes:
     _write_missing(wb.add_worksheet("未报送"), styles, views, records)
     _write_scores(wb.add_worksheet("评分"), styles, views)
     _write_chart(wb, wb.add_worksheet("统计图"), styles, views)
+    write_year_sheet(wb, styles, records)  # 年度对比: only when checked with --history
     apply_print_layout(wb, title)  # last: every sheet, whoever added it
     wb.close()
     return buffer.getvalue()

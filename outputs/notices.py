@@ -19,6 +19,7 @@ from outputs.figures import cn_date
 from outputs.gongwen import layout_from_mapping
 from outputs.notice_text import cite_titles, file_title, merge_items, place, quoted, tidy
 from outputs.year_facts import check_notice_dates
+from outputs.notice_history import repeated_missing, repeated_note
 from outputs.render import render_docx
 from templates import template_path
 
@@ -117,8 +118,9 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
         "title": cfg["title"] or (f"关于补报{year}年度“谁执法谁普法”\n履职材料的通知" if missing and not listed
                                   else f"关于{year}年度“谁执法谁普法”履职材料\n有关问题整改的通知"),
         "opening": _opening(records, basis, year, notice_date(cfg, checked), missing, bool(listed)),
-        "problems": _other_year_notes(other_year, year) + merge_items([
-            {"rule": f.get("rule"), "message": tidy(cite_titles(_to_you(f.get("message") or "", unit))),
+        "problems": _other_year_notes(other_year, year) + repeated_missing(findings, records) + merge_items([
+            {"rule": f.get("rule"),
+             "message": tidy(cite_titles(_to_you(f.get("message") or "", unit) + repeated_note(f, records))),
              "evidence": evidence_lines(f)} for f in listed]),
         "request": request,
         "sends": [] if len(remedies) == 1 else [
