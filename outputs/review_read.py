@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from forms.review import Assignment, Correction, Review, Verdict, normal_path
+from forms.review import Assignment, Correction, Review, Verdict, normal_path, rule_code
 from model import FIELD_KEYS
 from outputs.labels import FIELD_HEADERS, format_field
 
@@ -231,7 +231,7 @@ def _corrections(ws: Any) -> Iterator[Correction]:
 def _verdicts(ws: Any) -> Iterator[Verdict]:
     for row in _rows(ws, ("单位", "规则代码", "问题（中文说明）", "文件", RESULT, NOTE)):
         if row.get(RESULT) or row.get(NOTE):
-            yield Verdict(row.get("单位", ""), row.get("规则代码", ""), row.get("文件", ""),
+            yield Verdict(row.get("单位", ""), rule_code(row.get("规则代码", "")), row.get("文件", ""),
                           row.get("问题（中文说明）", ""), row.get(RESULT, ""), row.get(NOTE, ""))
 
 
@@ -241,7 +241,7 @@ def _unmatched(ws: Any) -> Iterator[Assignment | Correction | Verdict]:
         kind, unit, item = row.get("类型"), row.get("单位", ""), row.get("规则代码或项目", "")
         value, note = row.get("核实结果或更正值", ""), row.get("说明", "")
         if kind == "核实":
-            yield Verdict(unit, item, row.get("文件", ""), row.get("问题（中文说明）", ""), value, note)
+            yield Verdict(unit, rule_code(item), row.get("文件", ""), row.get("问题（中文说明）", ""), value, note)
         elif kind == "更正":
             yield Correction(unit, item, field_key(item), value, note)
         elif kind == "归属" and row.get("文件"):

@@ -20,6 +20,7 @@ from outputs.xlsx_style import (MAX_WIDTH, PIXELS_PER_WIDTH, WARNING_MARK, Mark,
                                  write_table)
 
 VERDICT_HEADERS = (RESULT, NOTE)
+VERDICT_CAPS, ASSIGNED_CAP = (10, 30), 24  # column widths past which text wraps
 DISMISSED_NAME = "已排除"
 DISMISSED_MARK: Mark = fill("#D9D9D9") + (("font_color", "#595959"),)
 CORRECTED_MARK: Mark = fill("#E2EFDA")  # light green: a value the clerk gave

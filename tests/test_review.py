@@ -21,6 +21,7 @@ ROSTER = [["单位名称", "简称/别名"], ["区司法局", ""], ["区财政�
 CASES_REASON = "第4个案例在附件二中，系统漏计"
 MEDIA_REASON = "电话核实：该局已开设微信公众号普法专栏，报告漏写"
 NEW_MEDIA_LINE = "未运用微信公众号、微博、短视频等新媒体开展普法宣传"
+MEDIA_TITLE = "未运用新媒体普法"  # the rule's name in 问题清单
 
 
 def report(unit: str, cases: int, media: bool = True) -> list[str]:
@@ -89,7 +90,7 @@ def clerk_edits(ledger: Path) -> None:
     head = [c.value for c in ws[1]]
     col = {h: i for i, h in enumerate(head)}
     for row in ws.iter_rows(min_row=2):
-        if row[col["单位"]].value == "区财政局" and row[col["规则代码"]].value == "no_new_media":
+        if row[col["单位"]].value == "区财政局" and row[col["问题类型"]].value == MEDIA_TITLE:
             row[col["核实结果"]].value = "排除"
             row[col["核实说明"]].value = MEDIA_REASON
     ws = wb["更正"]
@@ -97,7 +98,7 @@ def clerk_edits(ledger: Path) -> None:
     ws = wb["文件"]
     head = [c.value for c in ws[1]]
     for row in ws.iter_rows(min_row=2):
-        if row[head.index("文件路径")].value == "补充材料.docx":
+        if row[head.index("文件")].value == "补充材料.docx":
             row[head.index("归属单位（人工）")].value = "民政局"  # the roster's alias
     wb.save(ledger)
 
@@ -163,11 +164,11 @@ def test_review_survives_a_rerun_with_new_files(box, tmp_path, saved_by, capsys)
 
     # the new ledger shows the edits again, and the edited one is kept once as the backup
     findings = sheet_rows(ledger, "问题清单")
-    row = next(r for r in findings if r["单位"] == "区财政局" and r["规则代码"] == "no_new_media")
+    row = next(r for r in findings if r["单位"] == "区财政局" and r["问题类型"] == MEDIA_TITLE)
     assert (row["核实结果"], row["核实说明"], row["严重程度"]) == ("排除", MEDIA_REASON, "已排除")
     assert [(r["单位"], r["项目"], r["更正值"], r["说明"]) for r in sheet_rows(ledger, "更正")] == [
         ("区司法局", "以案释法案例数", 4, CASES_REASON)]
-    files = {r["文件路径"]: r for r in sheet_rows(ledger, "文件")}
+    files = {r["文件"]: r for r in sheet_rows(ledger, "文件")}
     assert files["补充材料.docx"]["归属单位（人工）"] == "区民政局"
     assert files["补充材料.docx"]["单位"] == "区民政局"
     ws = openpyxl.load_workbook(ledger)["汇总"]
