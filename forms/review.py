@@ -302,15 +302,6 @@ def match_verdicts(unit: str, findings: Sequence[Finding], verdicts: Sequence[Ve
     return taken
 
 
-_CODES_BY_TITLE = {title: code for code, title in RULE_TITLES.items()}
-
-
-def rule_code(text: str) -> str:
-    """The SPEC §4 code of a rule the ledger names by its Chinese title; other text as it is."""
-    text = (text or "").strip()
-    return _CODES_BY_TITLE.get(text, text)
-
-
 def same_rule(finding: Finding, text: str) -> bool:
     """Whether the ledger's rule cell names the finding's rule: its SPEC §4 code, its short
     Chinese title, or (a region's own rule) the start of its message."""

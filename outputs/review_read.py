@@ -24,9 +24,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from forms.review import Assignment, Correction, Review, Verdict, normal_path, rule_code
+from forms.review import Assignment, Correction, Review, Verdict, normal_path
+from forms.ruleset import RULE_TITLES as SCORING_TITLES
 from model import FIELD_KEYS
-from outputs.labels import FIELD_HEADERS, format_field
+from outputs.labels import FIELD_HEADERS, RULE_TITLES, format_field
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +247,16 @@ def _unmatched(ws: Any) -> Iterator[Assignment | Correction | Verdict]:
             yield Correction(unit, item, field_key(item), value, note)
         elif kind == "归属" and row.get("文件"):
             yield Assignment(normal_path(row["文件"]), unit)
+
+
+# the ledger's Chinese rule names (outputs.labels, what 问题清单 shows) and the rubric's -> codes
+_CODES_BY_TITLE = {title: code for titles in (SCORING_TITLES, RULE_TITLES) for code, title in titles.items()}
+
+
+def rule_code(text: str) -> str:
+    """The SPEC §4 code of a rule the ledger names by its Chinese title; other text as it is."""
+    text = (text or "").strip()
+    return _CODES_BY_TITLE.get(text, text)
 
 
 # 汇总 header -> SPEC key; keys themselves are accepted too (SPEC §9)

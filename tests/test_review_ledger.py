@@ -11,7 +11,8 @@ import pytest
 
 import cli
 from forms.review import parse_value
-from outputs.review_read import field_key
+from outputs.labels import RULE_TITLES
+from outputs.review_read import field_key, rule_code
 from tests import hostile_files as hf
 from tests.makers import docx_from_paragraphs, xlsx_from_rows
 from tests.test_review import report
@@ -179,3 +180,8 @@ def test_the_memo_of_an_unsaved_ledger_holds_what_parsing_it_gives(checked, tmp_
     openpyxl.load_workbook(ledger).save(ledger)  # saved by the clerk, nothing changed: parsed again
     assert remembered(out, ledger) is None
 
+
+
+@pytest.mark.parametrize("code", sorted(RULE_TITLES))
+def test_every_rule_name_the_ledger_shows_is_read_back_as_its_code(code):
+    assert rule_code(RULE_TITLES[code]) == code and rule_code(code) == code
