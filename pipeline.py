@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
-import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -17,10 +15,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from extractors.archive import expand_archives
 from extractors.base import UnreadableFile, Value
 from extractors.fields import extract
-from extractors.inbox import Source, list_inbox, sha256_of
+from extractors.inbox import Source, list_inbox, source_digest
 from extractors.read import read_document
 from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster, unify_names
+from outputs.outset import OutputFolder, pause_point, refuse_inside_inbox
 from forms.base import FileRecord, UnitRecord
 from forms.fingerprints import prepare as prepare_analyses
 from forms.merge import merge_fields, other_year, superseded
@@ -89,11 +88,11 @@ class Stopwatch:
 def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> FileRecord:
     """Read and extract one file; an unreadable file becomes an error record, never an exception."""
     t0 = time.perf_counter()
-    digest = sha256_of(src.path)
+    digest = source_digest(src)
     try:
         if src.error:  # known before reading: an archive that could not be expanded, an encrypted member
             raise UnreadableFile(src.error, "before reading", src.error_variant)
-        doc = read_document(src.path, src.rel)
+        doc = _read(src)
         t1 = time.perf_counter()
         paras = structure(doc)
         t2 = time.perf_counter()
@@ -109,6 +108,15 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
     return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=doc_type,
                       fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt,
                       timings=timings, analysis=analysis)
+
+
+def _read(src: Source):  # noqa: ANN202 - a Document
+    """The file read; a file that cannot be opened (permissions, moved away, replaced by a
+    folder or a FIFO since it was listed) is ``corrupt``/``unreadable``, not a stopped run."""
+    try:
+        return read_document(src.path, src.rel)
+    except OSError as e:
+        raise UnreadableFile("corrupt", str(e), "unreadable") from None
 
 
 def _unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:
@@ -237,29 +245,26 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     from outputs.incremental import ledger_worker
 
     watch = Stopwatch(stats)
-    scratch = opts.out / ".pufa"  # every file we write stays inside the output folder
-    os.environ["PUFA_CACHE_DIR"] = str((scratch / "jieba").resolve())  # read by workers started below
+    refuse_inside_inbox(opts.inbox, opts.out)
+    with watch("start"):
+        rules = load_rules(opts.rules)  # config errors surface before any work
+        notice_config = load_draft_config(opts.notice_config, "notice")
+        roster = load_roster(opts.roster) if opts.roster else []
+        history = _load_history(opts.history)
+    folder = OutputFolder(opts.out).open()  # every file we write stays inside the output folder
+    os.environ["PUFA_CACHE_DIR"] = str((folder.meta / "jieba").resolve())  # read by workers started below
     cache, ledger_pool = None, None
     try:
-        with watch("start"):
-            rules = load_rules(opts.rules)  # config errors surface before any work
-            notice_config = load_draft_config(opts.notice_config, "notice")
-            ledger_pool = ledger_worker(opts.jobs)
-            roster = load_roster(opts.roster) if opts.roster else []
-            history = _load_history(opts.history)
-        scratch.mkdir(parents=True, exist_ok=True)
+        ledger_pool = ledger_worker(opts.jobs)
         with watch("cache"):
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
-        tmpdir = Path(tempfile.mkdtemp(prefix="archives-", dir=scratch))  # removed whatever happens
-        try:
-            with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
-                sources = expand_archives(list_inbox(opts.inbox), tmpdir, plain=cache.known_document)
-            if progress is not None and hasattr(progress, "set_total"):
-                progress.set_total(len(sources))  # archive members included
-            files = read_with_cache(opts, sources, roster, progress, watch, cache)
-            files = one_name_per_unit(files, roster)
-        finally:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+        with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
+            sources = expand_archives(list_inbox(opts.inbox), folder.scratch / "archives", plain=cache.known_document)
+        if progress is not None and hasattr(progress, "set_total"):
+            progress.set_total(len(sources))  # archive members included
+        files = read_with_cache(opts, sources, roster, progress, watch, cache)
+        files = one_name_per_unit(files, roster)
+        pause_point("read")
         with watch("analyse"):
             watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
@@ -267,12 +272,13 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             units = check_units(group_units(files, roster, year), rules, deadline=opts.deadline, history=history)
             records = build_records(opts, files, units, roster, year)
         with watch("write"):
-            written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)
+            written = write_outputs(records, folder, notice_config, cache, opts.jobs, ledger_pool)
     finally:
         if ledger_pool is not None:
             ledger_pool.close()
         if cache is not None:
             cache.close()
+        folder.close()
     return CheckResult(records, written)
 
 
@@ -284,9 +290,9 @@ def _load_history(path: Path | None) -> dict[str, Any] | None:
     return load_records(path)
 
 
-def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
+def write_outputs(records: dict[str, Any], folder: OutputFolder, notice_config: dict[str, Any] | None = None,
                   cache: FileCache | None = None, jobs: int = 1, ledger_pool: Any = None) -> list[Path]:
-    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run).
+    """records.json, 台账.xlsx and 通知/, replaced as one set (so no stale notice survives a re-run).
 
     With the run's ``cache``, outputs whose inputs did not change since the last run are
     kept rather than written again; with ``jobs`` > 1 they are written on a process pool
@@ -294,5 +300,4 @@ def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, A
     """
     from outputs.incremental import write_outputs as write
 
-    out.mkdir(parents=True, exist_ok=True)
-    return write(records, out, notice_config, cache, jobs, ledger_pool)
+    return write(records, folder, notice_config, cache, jobs, ledger_pool)

@@ -56,7 +56,7 @@ def _convert_and_read(path: Path, suffix: str, target: str, reader) -> tuple[lis
     soffice = soffice_path()
     if soffice is None:
         raise UnreadableFile("unsupported_format", "LibreOffice not installed", "needs_office")
-    work = Path(tempfile.mkdtemp(prefix="pufa-lo-"))
+    work = Path(tempfile.mkdtemp(prefix="lo-", dir=os.environ.get("PUFA_SCRATCH")))  # inside OUTDIR in a run
     try:
         started = time.monotonic()
         converted = convert(soffice, path, suffix, target, work)
