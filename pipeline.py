@@ -260,6 +260,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
         with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
             sources = expand_archives(list_inbox(opts.inbox), folder.scratch / "archives", plain=cache.known_document)
+        pause_point("listed")
         if progress is not None and hasattr(progress, "set_total"):
             progress.set_total(len(sources))  # archive members included
         files = read_with_cache(opts, sources, roster, progress, watch, cache)

@@ -225,12 +225,14 @@ def _lock(path: Path) -> IO[bytes]:
 
 
 def pause_point(name: str) -> None:
-    """For the interruption tests: with ``PUFA_TEST_PAUSE=name``, announce the point on stderr
-    and wait there until the test kills the run."""
-    if os.environ.get("PUFA_TEST_PAUSE") == name:
-        import sys
-        import time
+    """For the interruption tests: with ``PUFA_TEST_PAUSE=name``, announce the point on stderr and
+    wait there until the file named by ``PUFA_TEST_RESUME`` appears (or, without one, until killed)."""
+    if os.environ.get("PUFA_TEST_PAUSE") != name:
+        return
+    import sys
+    import time
 
-        print(f"PUFA_PAUSED {name}", file=sys.stderr, flush=True)
-        while True:
-            time.sleep(1)
+    print(f"PUFA_PAUSED {name}", file=sys.stderr, flush=True)
+    resume = os.environ.get("PUFA_TEST_RESUME")
+    while not (resume and os.path.exists(resume)):
+        time.sleep(0.05)
