@@ -144,7 +144,9 @@ class FileCache:
         try:
             return fn(*args)
         except (sqlite3.Error, OSError, ValueError, KeyError, TypeError) as e:
-            log.warning("缓存不可用（%s：%s），本次改为直接读取文件。", what, e)
+            # the run is right without the cache (only slower), so this is no message for the clerk;
+            # a full disk, the likeliest cause, is reported once by the output step
+            log.info("缓存不可用（%s：%s），本次改为直接读取文件。", what, e)
             self._off()
             return None
 
@@ -254,7 +256,8 @@ class FileCache:
             db.execute("DELETE FROM records WHERE version != ?", (version,))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     # --- report analyses (duplicate check) ----------------------------------------

@@ -50,8 +50,9 @@ def kill_group(proc: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
     proc.wait(timeout=60)
 
 
-def outputs_of(out: Path) -> dict:
-    """The output set without its time stamps: records, every ledger cell, every notice's text."""
+def outputs_of(out: Path, inbox: Path | None = None) -> dict:
+    """The output set without its time stamps (and with INBOX for the inbox's path): records,
+    every ledger cell, every notice's text."""
     import docx
 
     records = json.loads((out / "records.json").read_text(encoding="utf-8"))
@@ -61,7 +62,11 @@ def outputs_of(out: Path) -> dict:
     wb.close()
     notices = {p.name: "\n".join(x.text for x in docx.Document(str(p)).paragraphs)
                for p in sorted((out / "通知").glob("*.docx"))}
-    return {"records": records, "ledger": ledger, "notices": notices}
+    found = {"records": records, "ledger": ledger, "notices": notices}
+    if inbox is None:
+        return found
+    text = json.dumps(found, ensure_ascii=False, default=str)
+    return json.loads(text.replace(json.dumps(str(inbox.resolve()), ensure_ascii=False)[1:-1], "INBOX"))
 
 
 def leftovers(out: Path, systmp: Path) -> list[str]:
