@@ -53,7 +53,7 @@ def cli(verbose: int) -> None:
 
 @cli.command()
 @click.argument("inbox", callback=_existing_dir)
-@click.option("--roster", callback=_existing_file, help="单位名单 .xlsx（单位名称列，可含简称/别名列）。")
+@click.option("--roster", callback=_existing_file, help="单位名单 .xlsx 或 .csv（单位名称列，可含简称/别名列）。")
 @click.option("--rules", callback=_existing_file, help="本地区的规则配置 .yaml（阈值、开关）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="评议年度，如 2022（默认按材料推断）。")
 @click.option("--deadline", callback=_date, help="报送截止日期，如 2022-12-10。")
@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     roster, output folder); 3 an internal error (the details go to a log file the line names);
     130 stopped with Ctrl-C.
     """
+    from extractors.roster_file import RosterError
     from forms.config import ConfigError
     from outputs.outset import OutputFolderError
 
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.Abort:
         click.echo("已中止。", err=True)
         return 130
-    except (ConfigError, OutputFolderError) as e:
+    except (ConfigError, OutputFolderError, RosterError) as e:
         click.echo(str(e), err=True)
         return EXIT_USAGE
     except ValueError as e:  # the library's own refusals (a records.json of another program …), in Chinese

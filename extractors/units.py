@@ -10,6 +10,7 @@ one roster unit scores best.
 """
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from pathlib import Path
 
 _PREFIX = re.compile(r"^(?:中共|中国共产党)?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道))?")
 _REGION = ("区", "市", "县", "镇", "乡", "旗")
+log = logging.getLogger(__name__)
+
 ORG_END = ("局", "委", "办", "院", "厅", "队", "所", "中心", "部", "会", "署", "站", "处", "室", "馆", "社", "团", "庭",
            "学校", "中学", "小学", "幼儿园",
             "公司", "政府", "分局", "支队", "大队", "法院", "检察院")
@@ -245,47 +248,60 @@ def unify_names(names: list[str]) -> dict[str, str]:
 
 
 def load_roster(path: Path) -> list[RosterEntry]:
-    """Read a roster .xlsx: a column headed like 单位名称 (title rows above the header, group rows
-    such as 一、行政执法部门 and notes below are passed over), an optional 简称/别名 column; without a
-    header, the column that holds the most unit names. Of several sheets (填表说明 first, the
-    名单 on the second), the one that reads as a roster."""
-    from .base import UnreadableFile
-    from .xlsx_reader import sheet_rows
+    """Read a roster .xlsx or .csv: a column headed like 单位名称 (title rows above the header, group rows
+    such as 一、行政执法部门 and notes below are passed over, and reported), an optional 简称/别名 column;
+    without a header, the column that holds the unit names. Of several sheets (填表说明 first, the
+    名单 on the second), the one that reads as a roster. A roster that gives no unit raises
+    ``RosterError`` naming the headers found."""
+    from .roster_file import no_unit_column, roster_sheets
 
-    try:
-        sheets = sheet_rows(path)
-    except UnreadableFile as e:
-        raise ValueError(f"名单文件“{Path(path).name}”无法读取（{e.message}）") from None
+    sheets = roster_sheets(path)
     read = [_roster_of(rows) for _, rows in sheets]
-    headed = [entries for entries, has_header in read if has_header and entries]
-    if headed:
-        return headed[0]
-    return max((entries for entries, _ in read), key=len, default=[])
+    headed = [r for r in read if r[1] and r[0]]
+    entries, _, skipped = headed[0] if headed else max(read, key=lambda r: len(r[0]), default=([], False, []))
+    if not entries:
+        raise no_unit_column(path, sheets)
+    if skipped:
+        shown = "、".join(f"“{s}”" for s in skipped[:5]) + ("等" if len(skipped) > 5 else "")
+        log.warning("名单中有 %d 行未列为单位（分组行、说明或重复的名称）：%s", len(skipped), shown)
+    return entries
 
 
-def _roster_of(values: list[tuple[object, ...]]) -> tuple[list[RosterEntry], bool]:
-    """The entries one sheet gives, and whether it has a roster header."""
+def _roster_of(values: list[tuple[object, ...]]) -> tuple[list[RosterEntry], bool, list[str]]:
+    """The entries one sheet gives, whether it has a roster header, and the rows passed over."""
     rows = [tuple("" if v is None else str(v).strip() for v in r) for r in values]
     rows = [r for r in rows if any(r)]
     if not rows:
-        return [], False
+        return [], False, []
     found = _roster_header(rows)
     if found is None:
         name_col, alias_col, data = _name_column(rows), None, rows
+        if sum(name_col < len(r) and r[name_col].endswith(ORG_END) for r in rows) * 2 < len(rows):
+            return [], False, []  # no column of unit names: not a roster
     else:
         at, name_col, alias_col = found
         data = rows[at + 1:]
-    out, seen = [], set()
+    out, seen, skipped = [], set(), []
     for r in data:
         name = r[name_col] if name_col < len(r) else ""
-        if name in seen or not _roster_name(name):
+        if name in seen or not (_listed_name(name) if found else _roster_name(name)):
+            if name or found:
+                skipped.append(name or " ".join(c for c in r if c))
             continue
         seen.add(name)
         aliases = ()
         if alias_col is not None and alias_col < len(r) and r[alias_col]:
             aliases = tuple(a for a in re.split(r"[、，,;；/\s]+", r[alias_col]) if a)
         out.append(RosterEntry(name, aliases))
-    return out, found is not None
+    return out, found is not None, skipped
+
+
+def _listed_name(name: str) -> bool:
+    """Under a roster header every cell of the unit column is a unit, taken literally (a name without
+    a Chinese character, ``=HYPERLINK(…)``), but for group rows, notes and totals."""
+    return (bool(name) and not re.fullmatch(r"序号|单位|单位名称|名称|简称|备注", name)
+            and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表|[一二三四五六七八九十]+[、.．]|\d+[、.．])", name)
+            and "。" not in name)
 
 
 _NAME_HEAD = re.compile(r"单位|名称|部门|机关")
