@@ -19,7 +19,8 @@ from extractors.inbox import Source, list_inbox, source_digest
 from extractors.read import read_document
 from extractors.structure import structure
 from extractors.units import RosterEntry, load_roster, unify_names
-from outputs.outset import OutputFolder, pause_point, refuse_inside_inbox
+from extractors.limits import pause_point
+from outputs.outset import OutputFolder, refuse_inside_inbox
 from forms.base import FileRecord, UnitRecord
 from forms.fingerprints import prepare as prepare_analyses
 from forms.merge import merge_fields, other_year, superseded

@@ -72,6 +72,7 @@ def convert(soffice: str, path: Path, suffix: str, target: str, work: Path) -> P
     """Convert ``path`` to ``target`` (docx/xlsx/pdf) inside ``work``; return the new file."""
     src = work / f"input{suffix}"
     shutil.copyfile(path, src)  # the inbox file itself is never handed to another program
+    limits.pause_point("converting")
     outdir = work / "out"
     outdir.mkdir()
     profile = work / "profile"

@@ -116,7 +116,8 @@ def write_outputs(records: dict[str, Any], folder: OutputFolder, notice_config: 
     The ledger (the longest job) on a worker of its own (``ledger_worker``); records.json and
     the notices here, the notices on a pool of their own when there are many to render."""
     from outputs.notices import write_notices
-    from outputs.outset import pause_point, staged_outputs
+    from extractors.limits import pause_point
+    from outputs.outset import staged_outputs
     from outputs.records import write_records
 
     out = folder.out

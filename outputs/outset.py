@@ -28,6 +28,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from extractors.limits import pause_point
+
 log = logging.getLogger(__name__)
 
 OUTPUT_NAMES = ("records.json", "台账.xlsx", "通知")  # the set, in the order it is moved in
@@ -222,17 +224,3 @@ def _lock(path: Path) -> IO[bytes]:
         raise OutputFolderError(f"另一个检查正在使用输出文件夹“{path.parent.parent}”：请等它结束后再运行，"
                                 "或用 --out 指定另一个文件夹。") from None
     return f
-
-
-def pause_point(name: str) -> None:
-    """For the interruption tests: with ``PUFA_TEST_PAUSE=name``, announce the point on stderr and
-    wait there until the file named by ``PUFA_TEST_RESUME`` appears (or, without one, until killed)."""
-    if os.environ.get("PUFA_TEST_PAUSE") != name:
-        return
-    import sys
-    import time
-
-    print(f"PUFA_PAUSED {name}", file=sys.stderr, flush=True)
-    resume = os.environ.get("PUFA_TEST_RESUME")
-    while not (resume and os.path.exists(resume)):
-        time.sleep(0.05)

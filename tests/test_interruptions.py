@@ -164,3 +164,22 @@ def test_a_read_only_output_folder_is_refused_in_one_line(tmp_path: Path, tmpfs:
     result = run_cli(["check", inbox, "--out", tmpfs / "输出"], systmp)
     err = result.stderr.decode().strip()
     assert result.returncode == 2 and len(err.splitlines()) == 1 and "可写的文件夹" in err, err
+
+
+def test_kill_9_while_libreoffice_has_a_copy_leaves_nothing_outside(tmp_path: Path) -> None:
+    from tests.hostile_files import convert_with_soffice, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    inbox, out, systmp = tmp_path / "收件箱", tmp_path / "输出", tmp_path / "systmp"
+    inbox.mkdir()
+    doc = convert_with_soffice(make_docx(tmp_path / "report.docx"), "doc", tmp_path)
+    shutil.copy(doc, inbox / "区市场监督管理局履职报告.doc")
+    proc = start_paused(["check", inbox, "--out", out], systmp, "converting")
+    copies = list((out / ".pufa").glob("tmp-*/lo-*/input.doc"))
+    assert len(copies) == 1 and list(systmp.iterdir()) == []  # the submission's copy is inside --out
+    kill_group(proc)
+    result = run_cli(["check", inbox, "--out", out], systmp)
+    assert result.returncode == 0, result.stderr.decode()
+    assert outputs_of(out)["records"]["files"][0]["status"] == "ok"
+    assert leftovers(out, systmp) == []
