@@ -148,9 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     roster, output folder); 3 an internal error (the details go to a log file the line names);
     130 stopped with Ctrl-C.
     """
-    from extractors.roster_file import RosterError
+    from extractors.roster import RosterError
     from forms.config import ConfigError
-    from outputs.outset import OutputFolderError
+    from pipeline.outset import OutputFolderError
 
     try:
         cli.main(args=argv, prog_name="pufa", standalone_mode=False)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import cli
-from extractors import ocr
-from extractors.textcheck import looks_like_language
+from extractors.readers import ocr
+from extractors.readers.textcheck import looks_like_language
 from tests.hostile_files import REPORT, convert_with_soffice, make_docx, soffice
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice makes the test PDF")
