@@ -32,7 +32,7 @@ from extractors.readers.limits import pause_point
 
 log = logging.getLogger(__name__)
 
-OUTPUT_NAMES = ("records.json", "台账.xlsx", "通知")  # the set, in the order it is moved in
+OUTPUT_NAMES = ("通知", "台账.xlsx", "records.json")  # the set, in the order it is moved in: records.json last
 _JOURNAL = "commit.json"
 
 
@@ -57,7 +57,8 @@ def os_error_message(e: OSError, out: Path) -> str:
     if e.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1)):
         return f"输出文件夹“{out}”所在磁盘空间不足，写入失败：请清理磁盘空间或用 --out 换一个文件夹后重新运行。{kept}"
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"没有在输出文件夹“{out}”中写入的权限（或该磁盘只读）：请用 --out 指定一个可写的文件夹后重新运行。{kept}"
+        return (f"没有在输出文件夹“{out}”中写入的权限（或该磁盘只读，或其中的台账等文件正被 Excel、WPS 打开）："
+                f"请关闭这些文件或用 --out 指定一个可写的文件夹后重新运行。{kept}")
     if e.errno in (errno.ENOTDIR, errno.EEXIST):
         return f"输出位置“{out}”（或其上级）是一个文件而不是文件夹：请移走该文件，或用 --out 指定一个文件夹。{kept}"
     return f"无法写入输出文件夹“{out}”（{e.strerror or e}）：请检查该文件夹后重新运行，或用 --out 换一个文件夹。{kept}"
@@ -97,7 +98,8 @@ class OutputFolder:
         """Remove this run's scratch and staging (never the outputs) and unlock."""
         self._restore_temp()
         shutil.rmtree(self.scratch, ignore_errors=True)
-        shutil.rmtree(self.staging, ignore_errors=True)
+        if not (self.meta / _JOURNAL).exists():  # a journaled set is the next run's to finish
+            shutil.rmtree(self.staging, ignore_errors=True)
         if self._lock is not None:
             self._lock.close()
             self._lock = None
@@ -152,13 +154,18 @@ class OutputFolder:
 def staged_outputs(folder: OutputFolder) -> Iterator[Path]:
     """A fresh staging folder; whatever goes wrong while writing, it is removed and OUTDIR untouched."""
     staging = folder.new_staging()
+    journaled = folder.meta / _JOURNAL
     try:
         yield staging
     except OSError as e:
+        if journaled.exists():  # the move into OUTDIR had begun: the next run finishes it first
+            raise OutputFolderError(os_error_message(e, folder.out).replace("原有的输出文件未改动。", "")
+                                    + "下次运行时会先完成本次输出的替换。") from None
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputFolderError(os_error_message(e, folder.out)) from None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if not journaled.exists():
+            shutil.rmtree(staging, ignore_errors=True)
         raise
 
 

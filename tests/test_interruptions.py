@@ -183,3 +183,26 @@ def test_kill_9_while_libreoffice_has_a_copy_leaves_nothing_outside(tmp_path: Pa
     assert result.returncode == 0, result.stderr.decode()
     assert outputs_of(out)["records"]["files"][0]["status"] == "ok"
     assert leftovers(out, systmp) == []
+
+
+def test_a_move_that_fails_half_way_is_finished_by_the_next_run(tmp_path: Path, clean: dict) -> None:
+    """A real failure inside the move: 通知/ is a mount point (a file system of its own), which
+    cannot be renamed. The journal stays, the staged set stays, and the next run finishes the move."""
+    inbox, out, systmp = prepared(tmp_path, clean)
+    keep = tmp_path / "keep"
+    shutil.copytree(out / "通知", keep)
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(out / "通知")],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        for p in keep.iterdir():
+            shutil.copy2(p, out / "通知" / p.name)
+        result = run_cli(["check", inbox, "--out", out], systmp)
+        err = result.stderr.decode().strip()
+        assert result.returncode == 2 and len(err.splitlines()) == 1 and "下次运行时会先完成" in err, err
+        assert (out / ".pufa" / "commit.json").exists() and (out / ".pufa" / "staging" / "records.json").exists()
+    finally:
+        subprocess.run(["umount", "-l", str(out / "通知")], check=True)
+    result = run_cli(["check", inbox, "--out", out], systmp)
+    assert result.returncode == 0, result.stderr.decode()
+    assert outputs_of(out, inbox) == clean["outputs"] and leftovers(out, systmp) == []
