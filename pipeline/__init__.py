@@ -112,9 +112,32 @@ def infer_year(files: list[FileRecord]) -> int | None:
 
 def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None, jobs: int,
              progress: Callable[[str], None] | None = None) -> list[FileRecord]:
+    """One record per source, in order; a file reached twice (a link in the inbox and the file it
+    points to) is read once, and the link's record is that file's under the link's own path."""
     from pipeline.pool import map_files
 
-    return map_files(sources, roster, year, jobs, progress)
+    first: dict[str, int] = {}
+    unique: list[Source] = []
+    slot = []
+    for s in sources:
+        key = None if s.error else os.path.realpath(s.path)
+        if key is not None and key in first:
+            slot.append(first[key])
+            continue
+        if key is not None:
+            first[key] = len(unique)
+        slot.append(len(unique))
+        unique.append(s)
+    read = map_files(unique, roster, year, jobs, progress)
+    out = []
+    for s, j in zip(sources, slot):
+        if unique[j] is s:
+            out.append(read[j])
+            continue
+        out.append(replace(read[j], path=s.rel, size=s.size, mtime=s.mtime, timings={}))
+        if progress:
+            progress(s.rel)
+    return out
 
 
 def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
@@ -138,7 +161,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
     with watch("cache"):
         cache.store(list(zip(fresh, todo)), (s.rel for s in sources))
     watch.add("files_cached", len(found))
-    watch.add("files_read", len(todo))
+    watch.add("files_read", len({os.path.realpath(s.path) if not s.error else s.rel for s in todo}))
     watch.add("files_hashed", cache.hashed)
     it = iter(fresh)
     return [found[i] if i in found else next(it) for i in range(len(sources))]

@@ -43,9 +43,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict:
     os.symlink("不存在.docx", inbox / "失效链接.docx")
     listing = sorted(os.listdir(os.fsencode(inbox)))
     out, systmp = root / "输出", root / "systmp"
-    result = run_cli(["check", inbox, "--out", out], systmp, timeout=900)
+    stats = root / "stats.json"
+    result = run_cli(["check", inbox, "--out", out], systmp, timeout=900, PUFA_STATS_FILE=str(stats))
     records = json.loads((out / "records.json").read_text(encoding="utf-8")) if (out / "records.json").exists() else {}
     return {"inbox": inbox, "out": out, "systmp": systmp, "result": result, "listing": listing,
+            "stats": json.loads(stats.read_text(encoding="utf-8")) if stats.exists() else {},
             "files": {f["path"]: f for f in records.get("files", [])}}
 
 
@@ -78,6 +80,8 @@ def test_links_out_of_the_inbox_are_unsafe_and_not_followed(hostile: dict) -> No
 def test_a_link_inside_is_read_as_its_target(hostile: dict) -> None:
     link, target = hostile["files"]["链接到报告.docx"], hostile["files"]["区市场监督管理局履职报告.docx"]
     assert link["status"] == "ok" and link["sha256"] == target["sha256"] and link["fields"] == target["fields"]
+    # read once: of the listed entries, the link and the file it points to are one read
+    assert hostile["stats"]["files_read"] == len(hostile["listing"]) - 1
 
 
 def test_a_broken_link_gets_a_record(hostile: dict) -> None:
