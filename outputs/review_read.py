@@ -290,12 +290,13 @@ def _shown(value: Any) -> Any:
 
 # ---------------------------------------------------------------- the backup
 
-def backup_ledger(out: Path) -> Path | None:
-    """Keep the ledger about to be replaced as 台账.上次.xlsx (one backup, the last run's)."""
+def backup_ledger(out: Path, scratch: Path | None = None) -> Path | None:
+    """Keep the ledger about to be replaced as 台账.上次.xlsx (one backup, the last run's);
+    copied first into ``scratch`` (the run's, removed whatever happens) or beside it."""
     path, backup = Path(out) / LEDGER, Path(out) / BACKUP
     if not path.is_file():
         return None
-    tmp = backup.with_name(f".{backup.name}.tmp")
+    tmp = (Path(scratch) if scratch is not None else backup.parent) / f".{backup.name}.tmp"
     shutil.copy2(path, tmp)
     os.replace(tmp, backup)
     return backup
