@@ -23,7 +23,7 @@ from forms.review import assign_files, correct_units, unmatched_verdicts
 from model import CheckResult, FileRecord, UnitRecord, Value
 from pipeline.archive import expand_archives
 from pipeline.inbox import Source, list_inbox
-from pipeline.outset import OutputFolder, refuse_inside_inbox
+from pipeline.outset import OutputFolder, OutputFolderError, os_error_message, refuse_inside_inbox
 from pipeline.process import process_source, unit_from_path
 
 __all__ = ["CheckOptions", "CheckResult", "process_source", "run_check", "unit_from_path", "write_outputs"]
@@ -205,7 +205,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
 
     from outputs.records import add_review
     from outputs.review_memo import remember as remember_review
-    from outputs.review_read import backup_ledger, read_review
+    from outputs.review_read import read_review
     from pipeline.cache import context_key, open_cache
     from pipeline.incremental import ledger_worker
 
@@ -246,7 +246,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             unmatched = [*unassigned, *uncorrected, *unmatched_verdicts(units, review.verdicts)]
             add_review(records, assigned, [u.as_dict() for u in unmatched])
         with watch("write"):
-            backup_ledger(opts.out, folder.scratch)
+            _backup(opts.out, folder.scratch)
             written = write_outputs(records, folder, notice_config, cache, opts.jobs, ledger_pool)
             remember_review(opts.out, records)
     finally:
@@ -256,6 +256,16 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             cache.close()
         folder.close()
     return CheckResult(records, written)
+
+
+def _backup(out: Path, scratch: Path) -> None:
+    """台账.上次.xlsx before the set is replaced; a full disk or a denied write stops here, the old set kept."""
+    from outputs.review_read import backup_ledger
+
+    try:
+        backup_ledger(out, scratch)
+    except OSError as e:
+        raise OutputFolderError(os_error_message(e, out)) from None
 
 
 def _load_history(path: Path | None, roster: list[RosterEntry]) -> History | None:
