@@ -10,23 +10,27 @@ from __future__ import annotations
 import re
 
 from .base import Evidence, Value
-from .patterns import (BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_FOR_PUFA, NEW_MEDIA_NEG,
-                       NEW_MEDIA_NOT_FOR_PUFA)
+from .patterns import (BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_DISCLOSURE, NEW_MEDIA_FOR_PUFA,
+                       NEW_MEDIA_NEG, NEW_MEDIA_NOT_FOR_PUFA, POST_NEGATED_SUBJECTS, POST_NEGATION)
 from .structure import ATTACHMENT, Para, is_heading_line
 from .textutil import clauses, sentences
 
+_SPECS = {field: {**spec, "negative": spec["negative"] + ((rf"(?:{POST_NEGATED_SUBJECTS[field]}){POST_NEGATION}",)
+                                                          if field in POST_NEGATED_SUBJECTS else ())}
+          for field, spec in BOOL_PATTERNS.items()}
 _COMPILED = {
     field: {k: tuple(re.compile(p) for p in pats) for k, pats in spec.items()}
-    for field, spec in BOOL_PATTERNS.items()
+    for field, spec in _SPECS.items()
 }
 # each kind's patterns as one alternation: one search per sentence instead of one per pattern
 _ANY = {field: {k: re.compile("|".join(f"(?:{p})" for p in pats)) for k, pats in spec.items()}
-        for field, spec in BOOL_PATTERNS.items()}
+        for field, spec in _SPECS.items()}
 _FUTURE = re.compile(FUTURE_MARKERS)
 _MEDIA = tuple((name, re.compile(p)) for name, p in NEW_MEDIA)
 _MEDIA_NEG = re.compile(NEW_MEDIA_NEG)
 _MEDIA_NOT_FOR_PUFA = re.compile(NEW_MEDIA_NOT_FOR_PUFA)
 _MEDIA_FOR_PUFA = re.compile(NEW_MEDIA_FOR_PUFA)
+_MEDIA_DISCLOSURE = re.compile(NEW_MEDIA_DISCLOSURE)
 
 
 def _prose(paras: list[Para]):
@@ -41,12 +45,16 @@ def _judge(field: str, sentence: str, section: str | None) -> bool | str | None:
     pats, any_of = _COMPILED[field], _ANY[field]
     if not any_of["context"].search(sentence):
         return None
-    if any_of["negative"].search(sentence):
-        return False
     weak = "weak_negative" in any_of and bool(any_of["weak_negative"].search(sentence))
+    # a denied 普法 group is weak before the strong denials (未单独成立普法领导小组，由法治建设领导小组统筹)
+    broad = "broad" in any_of
+    if any_of["negative"].search(any_of["weak_negative"].sub("", sentence) if weak and broad else sentence):
+        return False
     if section == "下一步打算":
         return None
     own = sentence if not weak else any_of["weak_negative"].sub("", sentence)  # 没有专职人员，由办公室兼职负责
+    if weak and broad:
+        return True if any_of["broad"].search(_positive_text(pats, own)) else WEAK_FALSE
     verdict = _positive(pats, any_of, own)
     return verdict if verdict or not weak else WEAK_FALSE
 
@@ -54,9 +62,15 @@ def _judge(field: str, sentence: str, section: str | None) -> bool | str | None:
 WEAK_FALSE = "weak"  # false unless the file says otherwise elsewhere
 
 
-def _positive(pats: dict[str, tuple[re.Pattern[str], ...]], any_of: dict[str, re.Pattern[str]], own: str) -> bool | None:
+def _positive_text(pats: dict[str, tuple[re.Pattern[str], ...]], own: str) -> str:
+    """The sentence without what is not the unit's own (the district's group)."""
     for pat in pats.get("not_own", ()):
         own = pat.sub("", own)
+    return own
+
+
+def _positive(pats: dict[str, tuple[re.Pattern[str], ...]], any_of: dict[str, re.Pattern[str]], own: str) -> bool | None:
+    own = _positive_text(pats, own)
     if not any_of["positive"].search(own):
         return None
     for pp in pats["positive"]:
@@ -93,8 +107,13 @@ def extract_media(paras: list[Para], file: str) -> Value:
         if p.section == "下一步打算":
             continue
         not_for_pufa = bool(_MEDIA_NOT_FOR_PUFA.search(s))
+        disclosure = bool(_MEDIA_DISCLOSURE.search(s))
+        if disclosure and not _MEDIA_FOR_PUFA.search(s):
+            continue  # 在门户网站公开行政处罚信息: disclosure, not 普法
         for clause in clauses(s):
             if _MEDIA_NEG.search(clause) or _FUTURE.search(clause):
+                continue
+            if disclosure and _MEDIA_DISCLOSURE.search(clause) and not _MEDIA_FOR_PUFA.search(clause):
                 continue
             if not_for_pufa and (_MEDIA_NOT_FOR_PUFA.search(clause) or not _MEDIA_FOR_PUFA.search(clause)):
                 continue

@@ -71,9 +71,7 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
         fields["date"] = date
     year = extract_year(paras, doc.path, date)
     if year:
-        fields["year"] = year
-    elif default_year:
-        fields["year"] = Value(default_year, ())
+        fields["year"] = year  # a document that states no year has none (SPEC §3): the check's year judges it
     report_year = (year.value if year else None) or default_year
     fields.update(_content_fields(doc_type, paras, doc.path, title_ev, report_year))
     if doc_type in ("annual_report", "self_inspection"):
