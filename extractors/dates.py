@@ -91,4 +91,21 @@ def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | No
             return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
     if date is not None:
         return Value(int(date.value[:4]), date.evidence)
-    return None
+    return _one_year_named(paras, file)
+
+
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_TITLED = re.compile(r"《[^《》]{0,80}》|〔\d{4}〕|\[\d{4}\]")
+
+
+def _one_year_named(paras: list[Para], file: str) -> Value | None:
+    """With no title year and no date, a year the document names throughout (a list's 完成时限
+    2024年6月, 2024年全年) is its year; several years, or none, state nothing."""
+    found: dict[int, Para] = {}
+    for p in paras:
+        for y in _NAMED_YEAR.findall(_TITLED.sub("", p.text)):
+            found.setdefault(int(y), p)
+    if len(found) != 1:
+        return None
+    (year, p), = found.items()
+    return Value(year, (Evidence(file, p.where, p.text),))

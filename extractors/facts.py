@@ -41,9 +41,11 @@ def _prose(paras: list[Para]):
             yield p, s
 
 
-def _judge(field: str, sentence: str, section: str | None) -> bool | str | None:
+def _judge(field: str, sentence: str, section: str | None, before: str = "") -> bool | str | None:
+    """``before``: the paragraph's previous sentence, whose subject a sentence may carry on
+    (…统筹推进普法依法治理工作。领导小组办公室设在镇综治办，承担日常工作。)."""
     pats, any_of = _COMPILED[field], _ANY[field]
-    if not any_of["context"].search(sentence):
+    if not any_of["context"].search(sentence) and not any_of["context"].search(before):
         return None
     weak = "weak_negative" in any_of and bool(any_of["weak_negative"].search(sentence))
     # a denied 普法 group is weak before the strong denials (未单独成立普法领导小组，由法治建设领导小组统筹)
@@ -89,9 +91,12 @@ def _clauses_around(sentence: str, start: int, end: int) -> str:
 
 def extract_facts(paras: list[Para], file: str) -> dict[str, Value]:
     found: dict[str, dict[bool | str, list[Evidence]]] = {}
+    last: tuple[str, str] = ("", "")  # (paragraph, sentence) read last
     for p, s in _prose(paras):
+        before = last[1] if last[0] == p.where else ""
+        last = (p.where, s)
         for field in _COMPILED:
-            verdict = _judge(field, s, p.section)
+            verdict = _judge(field, s, p.section, before)
             if verdict is not None:
                 found.setdefault(field, {}).setdefault(verdict, []).append(Evidence(file, p.where, s))
     out = {}
