@@ -116,10 +116,9 @@ def compile_sources() -> None:
     PYTHONDONTWRITEBYTECODE set (some sandboxes set it) every run would compile them again."""
     import compileall
 
-    for folder in ("extractors", "forms", "outputs", "templates"):
+    for folder in ("model", "extractors", "forms", "outputs", "pipeline", "templates"):
         compileall.compile_dir(ROOT / folder, quiet=1)
-    for module in ("cli.py", "pipeline.py"):
-        compileall.compile_file(ROOT / module, quiet=1)
+    compileall.compile_file(ROOT / "cli.py", quiet=1)
 
 
 def report(n: int, seed: int, jobs: int, quick: bool, repeat: int) -> None:

@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, os.environ.get("PUFA_READERS_CODE", str(ROOT)))
 
-from extractors.base import Block, UnreadableFile  # noqa: E402
-from extractors.read import read_document  # noqa: E402
+from model import Block, UnreadableFile  # noqa: E402
+from extractors.readers.read import read_document  # noqa: E402
 
 BENCH_INBOX = Path(os.environ.get("PUFA_BENCH_CACHE", "/tmp/pufa-bench")) / "inbox-n500-s1-g3" / "INBOX"
 ROOTS = [BENCH_INBOX, Path("/work/shared/devset/INBOX"), ROOT / "samples", ROOT / "tests"]

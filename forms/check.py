@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from forms.base import Finding, UnitRecord
+from model import Finding, UnitRecord
 from forms.rules import Context, RuleSet, current_reports, run_rules, under_evaluation
 from forms.ruleset import RULE_CODES
 from forms.scoring import Rubric, load_rubric, score_unit

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
 
-from forms.base import FileRecord
+from model import FileRecord
 from forms.similarity import REPORT_TYPES, analyse, remember
 
 log = logging.getLogger(__name__)

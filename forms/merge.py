@@ -14,9 +14,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from typing import Iterable
 
-from extractors.base import Evidence, Value
-
-from .base import FIELD_KEYS, SECTION_NAMES, FileRecord
+from model import FIELD_KEYS, SECTION_NAMES, Evidence, FileRecord, Value
 
 REPORTS = ("annual_report", "self_inspection")
 # document kinds of which a unit sends one: a second one is a revision

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from extractors.base import ERROR_MESSAGES, Evidence
-from extractors.fields import COUNT_KEYS
-from extractors.patterns import FUTURE_MARKERS, PLAN_MARKERS
-from forms.base import FileRecord, Finding, UnitRecord
+from model import ERROR_MESSAGES, Evidence, FileRecord, Finding, UnitRecord
+from extractors.finders.fields import COUNT_KEYS
+from extractors.finders.patterns import FUTURE_MARKERS, PLAN_MARKERS
 from forms.merge import superseded
 from forms.ruleset import RULE_CODES, RuleSet, load_rules
 from forms.similarity import REPORT_TYPES, Match

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from forms.base import SECTION_NAMES
+from model import SECTION_NAMES
 from forms.config import ConfigError, expect, load_yaml, reject_unknown
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from forms.base import UnitRecord
+from model import UnitRecord
 from forms.config import ConfigError, expect, load_yaml, reject_unknown
 from forms.ruleset import RULE_CODES, RULE_TITLES
 

@@ -27,7 +27,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from extractors.base import Evidence
+from model import Evidence
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
-    from pipeline import CheckResult
+    from model import CheckResult
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from forms.base import DOC_TYPES
+from model import DOC_TYPES
 from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
                             doc_type_name)
 from outputs.atomic import write_bytes

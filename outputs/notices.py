@@ -34,7 +34,7 @@ def write_notices(records: dict[str, Any], out_dir: Path,
     """Write ``<unit>_整改通知.docx`` into ``out_dir`` for every unit with findings.
 
     ``render`` (``render_docx``'s signature) lets the check keep unchanged notices and
-    render the rest in parallel (``outputs.incremental``).
+    render the rest in parallel (``pipeline.incremental``).
     """
     cfg = validate_draft_config(config or {}, "notice")
     layout = layout_from_mapping(cfg["layout"], "配置") if cfg["layout"] else None

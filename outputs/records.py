@@ -5,8 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from extractors.base import Value
-from forms.base import FIELD_KEYS, LIST_KEYS, FileRecord, Finding, UnitRecord
+from model import FIELD_KEYS, FileRecord, Finding, LIST_KEYS, UnitRecord, Value
 
 from .atomic import write_text
 

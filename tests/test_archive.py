@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.archive import expand_archives
-from extractors.inbox import Source, list_inbox
-from extractors.safezip import ZipLimits
+from pipeline.archive import expand_archives
+from pipeline.inbox import Source, list_inbox
+from extractors.readers.safezip import ZipLimits
 from tests import hostile_files as hf
 
 
@@ -139,8 +139,8 @@ def test_broken_and_empty_archives(tmp_path: Path, report: bytes) -> None:
     assert got["空.zip"].error == "empty"
     assert got["单独的报告.docx"].error is None and got["单独的报告.docx"].path == inbox / "单独的报告.docx"
     # a truncated zip has no central directory: it is not recognised as an archive and reads as corrupt
-    from extractors.base import UnreadableFile
-    from extractors.read import read_document
+    from model import UnreadableFile
+    from extractors.readers.read import read_document
 
     with pytest.raises(UnreadableFile) as err:
         read_document(got["截断.zip"].path, "截断.zip")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import cli
-from outputs import cache as cache_mod
-from outputs.cache import CACHE_NAME, record_from_json, record_to_json
+from pipeline import cache as cache_mod
+from pipeline.cache import CACHE_NAME, record_from_json, record_to_json
 from pipeline import CheckOptions, run_check
 from tests.makers import docx_from_paragraphs, xlsx_from_rows
 
@@ -157,8 +157,8 @@ def test_unreadable_rows_fall_back_to_reading(box: Path, tmp_path: Path) -> None
 
 
 def test_a_record_survives_json_unchanged(box: Path, tmp_path: Path, monkeypatch) -> None:
-    from extractors.inbox import list_inbox
-    from extractors.units import load_roster
+    from pipeline.inbox import list_inbox
+    from extractors.roster import load_roster
     from pipeline import process_source
 
     roster = load_roster(SAMPLES / "名单.xlsx")

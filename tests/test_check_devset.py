@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from forms.base import FileRecord, UnitRecord
+from model import FileRecord, UnitRecord
 from forms.check import check_units
 from forms.rules import load_rules
 from tests.units_helper import REPORT_TYPES, merge, values

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import docx
 
-from extractors.fields import extract
-from extractors.read import read_document
+from extractors.finders.fields import extract
+from extractors.readers.read import read_document
 from tests.makers import docx_from_paragraphs, xlsx_from_rows
 
 FILLER = ("围绕民法典宣传月和国家宪法日，组织开展“法律进村居”等普法活动18场次，发放宣传资料3000余份，"

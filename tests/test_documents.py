@@ -1,7 +1,7 @@
 """Whole documents: type, title, date, year and unit read together."""
-from extractors.base import Block, Document
-from extractors.fields import extract
-from extractors.units import RosterEntry
+from model import Block, Document
+from extractors.finders.fields import extract
+from extractors.finders.units import RosterEntry
 
 ROSTER = [RosterEntry("区市场监督管理局", ("市场监管局",)), RosterEntry("区应急管理局")]
 
@@ -106,7 +106,7 @@ def _case_docx(path, tables: list[list[list[str]]]):
 
 
 def _fields_of_file(path) -> dict:
-    from extractors.read import read_document
+    from extractors.readers.read import read_document
 
     return {k: v.value for k, v in extract(read_document(path, path.name), ROSTER, None).fields.items()}
 

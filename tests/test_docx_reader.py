@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.base import UnreadableFile
-from extractors.docx_reader import read_docx
-from extractors.read import read_document
+from model import UnreadableFile
+from extractors.readers.docx import read_docx
+from extractors.readers.read import read_document
 from tests.makers import docx_from_paragraphs, p, raw_docx
 
 TEXTBOX = (
@@ -125,7 +125,7 @@ def test_empty_file_is_empty(tmp_path):
 def test_style_tags_found_by_byte_search_are_those_the_pattern_finds():
     import random
 
-    from extractors.docx_styles import _style_pattern, _style_tags
+    from extractors.readers.docx_styles import _style_pattern, _style_tags
 
     rng = random.Random(3)
     pieces = [b"<w:style", b"<w:styles", b" w:styleId=", b"\tw:styleId=", b'"a"', b"'a'", b'"b"',
@@ -140,7 +140,7 @@ def test_style_tags_found_by_byte_search_are_those_the_pattern_finds():
 def test_dtd_check_finds_what_the_pattern_finds():
     import random
 
-    from extractors.xmlsafe import _DOCTYPE, has_dtd
+    from extractors.readers.xmlsafe import _DOCTYPE, has_dtd
 
     rng = random.Random(4)
     pieces = [b"<", b"!", b"D", b"d", b"OCTYPE", b"octype", b"ENTITY", b"entity", b"<!", b"<!DOCTYP", b"x"]

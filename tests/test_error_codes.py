@@ -12,8 +12,8 @@ from typing import Callable
 
 import pytest
 
-from extractors.base import ERROR_MESSAGES, MESSAGE_VARIANTS, UnreadableFile
-from extractors.read import read_document
+from model import ERROR_MESSAGES, MESSAGE_VARIANTS, UnreadableFile
+from extractors.readers.read import read_document
 from tests import hostile_files as hf
 
 
@@ -99,7 +99,7 @@ def test_scanned_no_text_when_ocr_is_off(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_scanned_no_text_names_missing_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from extractors import ocr
+    from extractors.readers import ocr
 
     monkeypatch.setattr(ocr, "installed", lambda: False)
     with pytest.raises(UnreadableFile) as err:
@@ -130,7 +130,7 @@ def test_xxe_is_never_resolved(tmp_path: Path) -> None:
     """Even parsed directly, the entity reference stays unexpanded: /etc/passwd never enters the text."""
     from lxml import etree
 
-    from extractors.xmlsafe import _PARSER
+    from extractors.readers.xmlsafe import _PARSER
 
     root = etree.fromstring(hf.XXE.encode(), parser=_PARSER)
     assert "root:" not in "".join(root.itertext())
@@ -147,7 +147,7 @@ def test_every_code_and_variant_has_a_message() -> None:
 
 def test_bomb_limits_checked_before_inflating(tmp_path: Path) -> None:
     """A member whose declared size is past the total cap is refused from the central directory alone."""
-    from extractors.safezip import ZipLimits, open_zip
+    from extractors.readers.safezip import ZipLimits, open_zip
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors.base import Block, Document
-from extractors.fields import extract
-from extractors.units import RosterEntry, attribute
+from model import Block, Document
+from extractors.finders.fields import extract
+from extractors.finders.units import RosterEntry, attribute
 
 HERE = Path(__file__).parent
 FIELD_VECTORS = yaml.safe_load((HERE / "field_vectors.yaml").read_text(encoding="utf-8"))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.base import UnreadableFile
-from extractors.fields import extract
-from extractors.read import read_document, sniff
+from model import UnreadableFile
+from extractors.finders.fields import extract
+from extractors.readers.read import read_document, sniff
 from tests import hostile_files as hf
 
 needs_soffice = pytest.mark.skipif(hf.soffice() is None, reason="LibreOffice (soffice) not installed")
@@ -142,7 +142,7 @@ def test_libreoffice_failure_is_corrupt_and_leaves_no_temp_files(tmp_path: Path,
 
 
 def test_old_formats_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from extractors import office_convert
+    from extractors.readers import office_convert
 
     monkeypatch.setattr(office_convert, "soffice_path", lambda: None)
     path = tmp_path / "报告.doc"

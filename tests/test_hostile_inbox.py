@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import ocr
+from extractors.readers import ocr
 from tests import hostile_files as hf
 
 ROOT = Path(__file__).parents[1]

@@ -482,7 +482,7 @@ def test_failed_write_keeps_old_ledger(records, tmp_path, monkeypatch):
 
 
 def test_every_spec_field_has_a_ledger_column():
-    from forms.base import FIELD_KEYS
+    from model import FIELD_KEYS
     from outputs.labels import FIELD_HEADERS
     assert ("unit", *FIELD_HEADERS) == FIELD_KEYS
 

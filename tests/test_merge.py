@@ -1,6 +1,5 @@
 """A unit's fields are the merge of its files'."""
-from extractors.base import Evidence, Value
-from forms.base import FileRecord
+from model import Evidence, FileRecord, Value
 from forms.merge import merge_fields, superseded
 
 

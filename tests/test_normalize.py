@@ -1,8 +1,8 @@
 """Normalisation: one form of Chinese for every matcher."""
 import pytest
 
-from extractors.normalize import normalize
-from extractors.numbers import parse_quantity
+from extractors.finders.normalize import normalize
+from extractors.finders.numbers import parse_quantity
 
 
 @pytest.mark.parametrize("raw, want", [
@@ -36,8 +36,8 @@ def test_fast_initialisers_set_every_field_in_order() -> None:
     import dataclasses
     import inspect
 
-    from extractors.base import Block
-    from extractors.structure import Para
+    from model import Block
+    from extractors.finders.structure import Para
 
     for cls in (Block, Para):
         names = [f.name for f in dataclasses.fields(cls)]

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors import ocr
-from extractors.base import UnreadableFile
-from extractors.fields import extract
-from extractors.ocr import Box, normalize_punct, paragraphs
-from extractors.read import read_document, sniff
+from extractors.readers import ocr
+from model import UnreadableFile
+from extractors.finders.fields import extract
+from extractors.readers.ocr import Box, normalize_punct, paragraphs
+from extractors.readers.read import read_document, sniff
 from tests import hostile_files as hf
 
 SAMPLES = Path(__file__).parents[1] / "samples" / "inbox"

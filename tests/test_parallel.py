@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from extractors import read
-from extractors.inbox import list_inbox
-from extractors.parallel import map_files
+from extractors.readers import read
+from pipeline.inbox import list_inbox
+from pipeline.pool import map_files
 from forms.fingerprints import _map, prepare
-from outputs import incremental
-from outputs.incremental import LazyPool
+from pipeline import incremental
+from pipeline.incremental import LazyPool
 from pipeline import CheckOptions, run_check
 from tests import hostile_files as hf
 

@@ -8,8 +8,8 @@ from docx import Document as DocxDocument
 from openpyxl import Workbook
 from openpyxl.styles import Border, Side
 
-from extractors.fields import extract
-from extractors.read import read_document
+from extractors.finders.fields import extract
+from extractors.readers.read import read_document
 from tests.hostile_files import convert_with_soffice, soffice
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice makes the PDFs")

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors.base import UnreadableFile
-from extractors.pdf_reader import join_lines, text_quality
-from extractors.read import read_document
-from extractors.xlsx_reader import read_xlsx
+from model import UnreadableFile
+from extractors.readers.pdf import join_lines, text_quality
+from extractors.readers.read import read_document
+from extractors.readers.xlsx import read_xlsx
 from tests.makers import xlsx_from_rows
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -100,7 +100,7 @@ def _chars_one_by_one(textpage) -> list[tuple]:
 def test_page_characters_read_at_once_are_those_read_one_by_one(tmp_path):
     import pypdfium2 as pdfium
 
-    from extractors.pdf_layout import _page_text, _text_calls, page_chars
+    from extractors.readers.pdf_layout import _page_text, _text_calls, page_chars
     from tests.hostile_files import pdf_with_odd_characters
 
     count, _, _, get_text, text_index = _text_calls()
@@ -124,7 +124,7 @@ def test_lines_found_by_runs_are_the_lines_found_one_character_at_a_time():
     import math
     import random
 
-    from extractors.pdf_layout import _row_bounds, _row_bounds_one_by_one
+    from extractors.readers.pdf_layout import _row_bounds, _row_bounds_one_by_one
 
     rng = random.Random(5)
     for _ in range(3000):
@@ -140,7 +140,7 @@ def test_lines_found_by_runs_are_the_lines_found_one_character_at_a_time():
 def test_a_line_cut_short_only_by_line_breaking_rules_runs_on() -> None:
     """全年报送典型案例4 | 个，…: “个，” may not start a line, so the line above stops two characters
     short; it ends no paragraph. A short line that ends a sentence does; so does a much shorter one."""
-    from extractors.pdf_layout import Line, paragraphs
+    from extractors.readers.pdf_layout import Line, paragraphs
 
     h, right = 16.0, 500.0
     lines = [Line("（三）推进以案释法。全年报送以案释法典型案例4", 90.0, right - 2 * h, 700, h),
@@ -156,7 +156,7 @@ def test_a_line_cut_short_only_by_line_breaking_rules_runs_on() -> None:
 def test_a_figure_on_a_line_of_its_own_is_no_page_number() -> None:
     """受教育群众 | 3000 | 人次 (a clerk's line breaks): the figure stays in its sentence; — 2 — at the
     foot of the page is still dropped."""
-    from extractors.pdf_layout import Line, paragraphs
+    from extractors.readers.pdf_layout import Line, paragraphs
 
     h, right = 16.0, 500.0
     lines = [Line("全年开展活动12场，发放宣传资料8000余", 90.0, right - 12 * h, 700, h),
@@ -168,8 +168,8 @@ def test_a_figure_on_a_line_of_its_own_is_no_page_number() -> None:
 
 
 def test_a_merged_cell_of_a_pdf_table_is_read_once() -> None:
-    from extractors.pdf_layout import Para
-    from extractors.pdf_reader import Table, _join_pages, _page_text
+    from extractors.readers.pdf_layout import Para
+    from extractors.readers.pdf import Table, _join_pages, _page_text
 
     table = Table([["项目", "情况"], ["普法经费", None], [None, "纳入预算"]], (0, 0, 100, 100))
     assert _page_text([Para("标题", True, True), table]) == "标题项目情况普法经费纳入预算"

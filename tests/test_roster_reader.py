@@ -7,8 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from extractors.units import RosterEntry, load_roster
-from extractors.xlsx_reader import first_sheet_rows
+from extractors.finders.units import RosterEntry
+from extractors.roster import load_roster
+from extractors.readers.xlsx import first_sheet_rows
 
 
 def test_first_sheet_rows_are_openpyxls_values(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from forms.base import UnitRecord
+from model import UnitRecord
 from forms.check import check_units, sort_findings
 from forms.config import ConfigError
 from forms.rules import RULES, Context, applicable_rules, load_rules, run_rules

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.base import UnreadableFile
-from extractors.fields import extract
-from extractors.read import read_document
+from model import UnreadableFile
+from extractors.finders.fields import extract
+from extractors.readers.read import read_document
 from tests.makers import W_NS, p, raw_docx
 
 REPORT = ["某县农业农村局2025年度普法工作情况", "一、主要做法", "全年开展送法下乡活动１５场次，发放资料3000余份。",

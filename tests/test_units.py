@@ -1,7 +1,8 @@
 """Who sent a file: roster names, aliases and abbreviations."""
 import pytest
 
-from extractors.units import RosterEntry, attribute, best_match, load_roster, name_in
+from extractors.finders.units import RosterEntry, attribute, best_match, name_in
+from extractors.roster import load_roster
 from tests.makers import xlsx_from_rows
 
 ROSTER = [
@@ -64,7 +65,7 @@ def test_roster_reads_name_and_alias_columns(tmp_path):
 
 
 def test_without_a_roster_the_names_of_one_unit_become_one():
-    from extractors.units import unify_names
+    from extractors.finders.units import unify_names
 
     got = unify_names(["交通运输局", "鹤溪区交通运输局", "市场监管局", "鹤溪区市场监督管理局", "鹤溪区水利局"])
     assert got["交通运输局"] == "鹤溪区交通运输局"

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.base import Evidence, Value
-from forms.base import FIELD_KEYS, LIST_KEYS, FileRecord, UnitRecord
+from model import Evidence, FIELD_KEYS, FileRecord, LIST_KEYS, UnitRecord, Value
 
 REPORT_TYPES = ("annual_report", "self_inspection")
 BOOL_KEYS = ("leading_group", "leader_in_charge", "staff_assigned", "duty_list", "budget")

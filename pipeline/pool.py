@@ -1,0 +1,242 @@
+"""Reading many files across the machine's cores, each under a time and memory cap.
+
+Workers are forked processes (pypdfium2 is not thread-safe: PITFALLS, PDF),
+each fed one file at a time over its own pipe, so the parent always knows
+which file each worker holds. Two time limits guard a file:
+
+* in the worker, ``SIGALRM`` after ``limits.file_timeout()`` seconds stops a
+  parser stuck in Python code and the file gets ``timeout``;
+* in the parent, a worker still busy a while after that (a parser stuck in C
+  code, which a signal cannot interrupt) is killed, and the file gets ``timeout``.
+
+A worker that dies (a crash in C code, the memory cap) is replaced and only
+the file it held is marked (``corrupt``; ``too_large`` when the kernel killed
+it for memory), so one bad file never stops the run. Results come back in
+inbox order, identical to a serial run.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any, Callable
+
+from extractors.readers import limits
+from model import UnreadableFile, error_message
+
+if TYPE_CHECKING:
+    from model import FileRecord
+
+    from .inbox import Source
+    from extractors.finders.units import RosterEntry
+
+log = logging.getLogger(__name__)
+
+_roster: list = []
+_year: int | None = None
+
+
+def _init(roster: list, year: int | None, limit_memory: bool) -> None:
+    global _roster, _year
+    _roster, _year = roster, year
+    if limit_memory:
+        try:
+            import resource
+
+            cap = limits.worker_memory_bytes()
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                cap = min(cap, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+        except (ImportError, ValueError, OSError):
+            pass
+
+
+def _alarm(signum, frame):  # noqa: ANN001 - signal handler signature
+    raise UnreadableFile("timeout", f"over {limits.file_timeout()}s")
+
+
+def process_one(src: "Source") -> "FileRecord":
+    """Read one file under the soft time limit; any failure becomes an error record."""
+    from pipeline.process import process_source
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, limits.file_timeout())
+    try:
+        return process_source(src, _roster, _year)
+    except UnreadableFile as e:  # the alarm fired outside process_source's own handler
+        return _error_record(src, e.code, e.variant)
+    except MemoryError:
+        return _error_record(src, "too_large")
+    except Exception as e:  # a parser bug must not stop the run
+        log.warning("%s: unexpected %s: %s", src.rel, type(e).__name__, e)
+        return _error_record(src, "corrupt")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _error_record(src: "Source", code: str, variant: str | None = None) -> "FileRecord":
+    from model import FileRecord
+
+    from pipeline.process import unit_from_path
+
+    from .inbox import sha256_of
+
+    return FileRecord(src.rel, sha256_of(src.path), "error", code, error_message(code, variant),
+                      unit=unit_from_path(src.rel, _roster), size=src.size, mtime=src.mtime)
+
+
+def map_files(sources: list["Source"], roster: list["RosterEntry"], year: int | None, jobs: int = 0,
+              progress: Callable[[str], None] | None = None) -> list["FileRecord"]:
+    """Read every source in worker processes; one record per source, in order."""
+    if not sources:
+        return []
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(sources)))
+    pool = _Pool(jobs, roster, year)
+    try:
+        return pool.run(sources, progress)
+    finally:
+        pool.close()
+
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process
+    conn: Connection
+    tasks: deque = field(default_factory=deque)  # files sent, in order; the first is being read
+    started: float = 0.0  # when the first of ``tasks`` began
+
+
+def _worker_main(conn: Connection, roster: list, year: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _init(roster, year, True)
+    while True:
+        try:
+            src = conn.recv()
+        except (EOFError, OSError):
+            return
+        if src is None:
+            return
+        conn.send(process_one(src))
+
+
+class _Pool:
+    """Forked workers fed one file at a time; a dead or stuck worker is replaced.
+
+    Each worker has ``AHEAD`` files sent to it: the next one waits in its pipe while it reads
+    the current one, so it never idles until the parent gets round to it. Only the first is
+    being read; if the worker dies or overruns, that one is marked and the others sent again.
+    """
+
+    AHEAD = 2
+
+    def __init__(self, jobs: int, roster: list, year: int | None) -> None:
+        self.ctx = multiprocessing.get_context("fork")  # workers inherit the loaded modules
+        self.roster, self.year = roster, year
+        self.workers = [self._spawn() for _ in range(jobs)]
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.roster, self.year), daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def run(self, sources: list["Source"], progress: Callable[[str], None] | None) -> list["FileRecord"]:
+        global _roster
+        _roster = self.roster  # error records made here are attributed like the workers' ones
+        results: dict[int, "FileRecord"] = {}
+        queue = deque(range(len(sources)))
+        while len(results) < len(sources):
+            self._dispatch(queue, sources)
+            busy = [w for w in self.workers if w.tasks]
+            wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._next_deadline(busy))
+            for n, w in enumerate(self.workers):
+                while w.tasks:
+                    record = self._check(w, sources)
+                    if record is None:
+                        break
+                    task = w.tasks.popleft()
+                    results[task] = record
+                    if progress:
+                        progress(sources[task].rel)
+                    w.started = time.monotonic()  # the worker went straight on to the next one
+                    if w.conn.closed:  # killed on that file: the ones after it were never begun
+                        queue.extendleft(reversed(w.tasks))
+                        w.tasks.clear()
+                        self.workers[n] = self._spawn()
+        return [results[i] for i in range(len(sources))]
+
+    def _dispatch(self, queue: deque, sources: list["Source"]) -> None:
+        for n, w in enumerate(self.workers):
+            if not queue or len(w.tasks) >= self.AHEAD:
+                continue
+            if not w.tasks and not w.process.is_alive():  # died while idle
+                _kill(w)
+                w = self.workers[n] = self._spawn()
+            respawned = False
+            while queue and len(w.tasks) < self.AHEAD:
+                try:
+                    w.conn.send(sources[queue[0]])
+                except OSError:  # a broken pipe: it died
+                    if w.tasks or respawned:
+                        break  # on the file it holds, which _check marks
+                    _kill(w)  # while idle, since the check above
+                    w, respawned = self._spawn(), True
+                    self.workers[n] = w
+                    continue
+                if not w.tasks:
+                    w.started = time.monotonic()
+                w.tasks.append(queue.popleft())
+
+    @staticmethod
+    def _hard_limit() -> float:
+        return limits.file_timeout() * 1.25 + 2
+
+    def _next_deadline(self, busy: list[_Worker]) -> float:
+        now = time.monotonic()
+        return max(0.05, min(w.started + self._hard_limit() for w in busy) - now)
+
+    def _check(self, w: _Worker, sources: list["Source"]) -> "FileRecord | None":
+        """The record of ``w``'s first file if it is done, or an error record if the worker died or
+        overran (it is then killed); else ``None``."""
+        src = sources[w.tasks[0]]
+        if w.conn.poll():
+            try:
+                return w.conn.recv()
+            except (EOFError, OSError):
+                pass  # died: fall through
+        elif w.process.is_alive():
+            if time.monotonic() - w.started <= self._hard_limit():
+                return None
+            log.warning("%s: reader stuck, worker killed", src.rel)
+            _kill(w)
+            return _error_record(src, "timeout")
+        _kill(w)
+        code = "too_large" if w.process.exitcode == -signal.SIGKILL else "corrupt"
+        log.warning("%s: worker died (exit %s)", src.rel, w.process.exitcode)
+        return _error_record(src, code)
+
+    def close(self) -> None:
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2
+        for w in self.workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            _kill(w)
+
+
+def _kill(w: _Worker) -> None:
+    if w.process.is_alive():
+        w.process.kill()
+    w.process.join(5)
+    w.conn.close()
