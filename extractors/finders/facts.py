@@ -11,7 +11,8 @@ import re
 
 from model import Evidence, Value
 from .patterns import (BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_DISCLOSURE, NEW_MEDIA_FOR_PUFA,
-                       NEW_MEDIA_NEG, NEW_MEDIA_NOT_FOR_PUFA, POST_NEGATED_SUBJECTS, POST_NEGATION)
+                       NEW_MEDIA_NEG, NEW_MEDIA_NOT_FOR_PUFA, POST_NEGATED_SUBJECTS, POST_NEGATION, GROUP_NAME,
+                       GROUP_NAME_CUT, GROUP_OF_LAW)
 from .structure import ATTACHMENT, Para, is_heading_line
 from .textutil import clauses, sentences
 
@@ -55,10 +56,23 @@ def _judge(field: str, sentence: str, section: str | None, before: str = "") -> 
     if section == "下一步打算":
         return None
     own = sentence if not weak else any_of["weak_negative"].sub("", sentence)  # 没有专职人员，由办公室兼职负责
+    if field == "leading_group":
+        own = _GROUP.sub(_law_group, own)
     if weak and broad:
         return True if any_of["broad"].search(_positive_text(pats, own)) else WEAK_FALSE
     verdict = _positive(pats, any_of, own)
     return verdict if verdict or not weak else WEAK_FALSE
+
+
+_GROUP = re.compile(GROUP_NAME)
+_GROUP_CUT = re.compile(GROUP_NAME_CUT)
+_GROUP_OF_LAW = re.compile(GROUP_OF_LAW)
+
+
+def _law_group(m: re.Match[str]) -> str:
+    """A 领导小组 named for other work is blanked out; one named for law, or by no work, stays."""
+    name = _GROUP_CUT.sub("", m.group(1)).removesuffix("工作")
+    return m.group(0) if not name or _GROUP_OF_LAW.search(name) else m.group(1)
 
 
 WEAK_FALSE = "weak"  # false unless the file says otherwise elsewhere

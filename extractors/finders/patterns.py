@@ -128,7 +128,7 @@ BOOL_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
                      r"由各(?:股室|科室|部门|处室|庭室)[^，。；]{0,4}(?:轮流)?(?:兼顾|兼管|代管)",
                      r"(?:缺少|缺乏)[^，。；]{0,6}专人",
                      rf"{NEG}[^，。；]{{0,4}}(?:明确|确定|指定|安排|落实)[^，。；]{{0,8}}(?:科室|股室|人员)[^，。；]{{0,4}}负责"),
-        "context": (r"普法|法治宣传|专人|联络员|专干|专职",),
+        "context": (r"普法|法治宣传|专人|联络员|专干|专职|(?:法治|依法|法制)[^，。；]{0,12}领导小组",),  # its office
         # only no *full-time* staff or *dedicated* body (没有专职人员, 未设立专门机构): false unless
         # someone is named as doing the work
         "weak_negative": (rf"{NEG}[^，。；]{{0,8}}(?:配备|安排|设置|设立)?[^，。；]{{0,6}}专职",
@@ -165,7 +165,14 @@ POST_NEGATED_SUBJECTS: dict[str, str] = {
     "budget": r"经费",
 }
 POST_NEGATION = (rf"[^，。；]{{0,8}}?{NEG}(?:真正|正式|及时|明确|具体)?"
-                 r"(?:明确|确定|落实|配备|指定|到位|成立|设立|建立|组建|制定|出台|印发|编制|纳入|列入|安排|确立)")
+                 r"(?:明确|确定|落实|配备|指定|到位|成立|设立|建立|组建|制定|出台|印发|编制|纳入|列入|安排|确立)"
+                 # …ending the clause (联络员未落实信息报送制度 says the post exists, its duty is not done)
+                 r"(?=[^，。；]{0,4}(?:[，。；]|$))")
+# a 领导小组 named for other work (根治欠薪工作领导小组, 安全生产领导小组) is no group for 普法, whatever the sentence
+# says besides; a group named by no work (调整充实了领导小组) is judged by its sentence
+GROUP_NAME = r"([\u4e00-\u9fff]{0,14})领导小组"
+GROUP_NAME_CUT = r".*[的了由为和及、]|^(?:我局|本局|局|我院|院|我委|委|镇|乡|街道|成立|调整|健全|设立|组建|充实|完善)+"
+GROUP_OF_LAW = r"普法|法治|依法|法制|宣传|普治|治理"
 # positive statements in these clauses are intentions, not facts
 FUTURE_MARKERS = r"(?<![模虚])拟(?!定)|计划|争取|力争|尽快|抓紧|下一步|明年|今后|将进一步|将继续|将尽快|将适时|建议"
 
