@@ -57,7 +57,7 @@ def cli(verbose: int) -> None:
 @click.option("--rules", callback=_existing_file, help="本地区的规则配置 .yaml（阈值、开关）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="评议年度，如 2022（默认按材料推断）。")
 @click.option("--deadline", callback=_date, help="报送截止日期，如 2022-12-10。")
-@click.option("--history", callback=_existing_file, help="上一年度的 records.json，用于比对雷同内容。")
+@click.option("--history", callback=_existing_file, help="上一年度的 records.json：与上年对比（得分、等级、连续两年存在的问题），并比对雷同内容。")
 @click.option("--notice-config", callback=_existing_file, help="整改通知的落款、回复期限等 .yaml。")
 @click.option("--out", "out", default="outputs", show_default=True, help="输出文件夹。")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为按 CPU 核数）。")

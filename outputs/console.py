@@ -53,9 +53,23 @@ def print_summary(result: "CheckResult") -> None:
     missing = result.records["missing_units"]
     if missing:
         console.print("未报送：" + "、".join(missing))
+    line = year_line(result.records)
+    if line:
+        console.print(line)
     notices = [p for p in result.outputs if p.parent.name == "通知"]
     for p in result.outputs:
         if p not in notices:
             console.print(f"已写出：{p}")
     if notices:
         console.print(f"已写出：{notices[0].parent}（整改通知 {len(notices)} 份）")
+
+
+def year_line(records: dict) -> str:
+    """With --history: “与2022年度对比：3个单位有问题连续两年存在，见台账“年度对比”表”."""
+    from outputs.year_figures import has_history, repeated_units
+
+    if not has_history(records):
+        return ""
+    year = (records.get("history") or {}).get("year")
+    repeated = {u for names in repeated_units(records).values() for u in names}
+    return f"与{year or '上一'}年度对比：{len(repeated)}个单位有问题连续两年存在，见台账“年度对比”表"

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from outputs import draft_text as text
 from outputs.draft_config import load_draft_config, validate_draft_config
+from outputs.draft_history import comparison_item, repeated_item
 from outputs.figures import (amount, cn_date, grade_counts, problems, requirement_counts,
                              submitted_units, totals, totals_sentence)
 from outputs.gongwen import layout_from_mapping
@@ -161,10 +162,12 @@ def circular_context(records: dict[str, Any], config: dict[str, Any]) -> dict[st
         "opening": f"根据{basis_text(cfg, year)}，现将{year}年落实国家机关“谁执法谁普法”普法责任制"
                    "履职评议情况通报如下：",
         "basics": _overview(records, units, {**cfg, "score_note": "（详见附件1）"}, missing_note)
+        + [i for i in (comparison_item(records),) if i]  # against last year, with --history only
         + [dict(i) for i in cfg["highlights"]],
         "problems_intro": "评议中也发现，部分单位落实普法责任制还存在一些问题，主要有：" if found
         else "本次评议未发现突出问题。",
-        "problems": [{"title": p["title"] + "。", "text": p["text"]} for p in found],
+        "problems": [{"title": p["title"] + "。", "text": p["text"]} for p in found]
+        + [i for i in (repeated_item(records),) if i],  # 连续两年, with --history only
         "requirements_intro": "接下来，各单位要从以下方面着手，进一步提升普法责任制落实实效。",
         "requirements": requirements,
         "attachments": lines,

@@ -21,6 +21,7 @@ from model import DOC_TYPES
 from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
                             doc_type_name)
 from outputs.atomic import write_bytes
+from outputs.ledger_years import write_year_sheet
 from outputs.xlsx_style import (ERROR_MARK, SEVERITY_MARKS, TOTAL_MARK, WARNING_MARK,
                                 WORKBOOK_OPTIONS, Mark, Styles, write_table)
 
@@ -86,6 +87,7 @@ def ledger_bytes(records: dict[str, Any]) -> bytes:
     _write_missing(wb.add_worksheet("未报送"), styles, views, records)
     _write_scores(wb.add_worksheet("评分"), styles, views)
     _write_chart(wb, wb.add_worksheet("统计图"), styles, views)
+    write_year_sheet(wb, styles, records)  # 年度对比: only when checked with --history
     wb.close()
     return buffer.getvalue()
 

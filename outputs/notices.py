@@ -17,6 +17,7 @@ from outputs.draft_config import validate_draft_config
 from outputs.drafts import basis_text, common_context
 from outputs.figures import cn_date
 from outputs.gongwen import layout_from_mapping
+from outputs.notice_history import repeated_missing, repeated_note
 from outputs.render import render_docx
 from templates import template_path
 
@@ -107,8 +108,9 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
         "title": cfg["title"] or (f"关于补报{year}年度“谁执法谁普法”\n履职材料的通知" if missing and not listed
                                   else f"关于{year}年度“谁执法谁普法”履职材料\n有关问题整改的通知"),
         "opening": _opening(records, basis, year, checked, missing, bool(listed)),
-        "problems": _other_year_notes(other_year, year) + [
-            {"message": _to_you(f.get("message") or "", unit), "evidence": evidence_lines(f)} for f in listed],
+        "problems": _other_year_notes(other_year, year) + repeated_missing(findings, records) + [
+            {"message": _to_you(f.get("message") or "", unit) + repeated_note(f, records),
+             "evidence": evidence_lines(f)} for f in listed],
         "request": request,
         "sends": [] if len(remedies) == 1 else [
             {"title": "", "text": r + ("。" if i == len(remedies) - 1 else "；")}
