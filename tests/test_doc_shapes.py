@@ -107,6 +107,10 @@ def test_bare_sheet_is_a_duty_list_dated_by_its_deadlines(tmp_path):
         ["普法内容", "普法对象", "普法方式", "责任股室", "完成时限"],
         ["《建筑法》", "施工企业", "送法进工地", "建管股", "全年"]])
     assert fields_of(bare).get("year") is None  # no year anywhere
+    named = xlsx_from_rows(tmp_path / "住建局2023年度普法责任清单.xlsx", [
+        ["普法内容", "普法对象", "普法方式", "责任股室", "完成时限"],
+        ["《建筑法》", "施工企业", "送法进工地", "建管股", "全年"]])
+    assert fields_of(named)["year"] == 2023  # the year the sender put in its name
 
 
 def test_cover_letter_carrying_numbered_cases_is_a_case_report(tmp_path):

@@ -39,7 +39,8 @@ FIELD_VERBS: dict[str, tuple[str, str]] = {
     "audience": (r"受教育|参与|参加|覆盖|惠及|受益|观看|收看|听取|聆听|教育|宣传|普法",
                  r"接待|办事|办理|受理|办件|服务窗口|来访|信访|就诊|救助"),
     "activities": (r"开展|举办|组织|举行|召开|走进|深入|送法|进村|进社区|进企业|进校园|活动",
-                   r"播放|滚动|展播|投放|刊播|刊登|刊发|推送|发布|转发|张贴|悬挂|上线|带头"),  # 书记带头讲法治课: the leader's duty
+                   r"播放|滚动|展播|投放|刊播|刊登|刊发|推送|发布|转发|张贴|悬挂|上线|带头|更新|编发|出刊|编印|印制|制作|出版"),
+    # 书记带头讲法治课: the leader's duty; 更新宣传栏12期, 编发简报24期: issues made, not activities held
     "materials": (r"发放|派发|分发|赠送|印发|编印|印制|制作|发送|送|发",
                   r"张贴|悬挂|设置|摆放|布置|展出|展示|陈列|购置|采购|订阅|配备"),
 }
@@ -195,7 +196,7 @@ NEW_MEDIA_NOT_FOR_PUFA = (r"(?:尚未|未|没有|暂未|还未|并未|仍未|还
                           r"(?![^，。；]{0,2}(?:微博|微信|公众号|抖音|快手|视频号|头条|网站|账号|号))")  # not 普法微博
 NEW_MEDIA_FOR_PUFA = r"普法|法治|法律|以案释法|说法|学法"
 # a channel used to disclose government information (政务公开, 公开执法信息) is not thereby used for 普法
-NEW_MEDIA_DISCLOSURE = r"政务公开|信息公开|公开[^，。；]{0,12}(?:信息|事项|结果|目录|清单|决定)|公示|双公示"
+NEW_MEDIA_DISCLOSURE = r"政务公开|信息公开|公开(?!课|信(?!息)|栏)|公示"  # the verb 公开 itself: 公开执法依据、执法程序
 
 # a count stated as none (今年尚未报送以案释法案例 / 领导班子未开展集体学法) is 0
 ZERO_COUNTS: dict[str, str] = {
