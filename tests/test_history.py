@@ -306,9 +306,9 @@ def test_a_unit_missing_two_years_running_is_told_so(two_years):
     unit = next(u for u in records(out)["units"] if u["unit"] == "区退役军人事务局")
     assert unit["previous"] == {"year": 2022, "score": None, "grade": None, "findings": ["missing_submission"]}
     assert unit["findings"][0]["repeated"] is True
-    notice = _text(out / "通知" / "区退役军人事务局_整改通知.docx")
+    notice = _text(out / "通知" / "区退役军人事务局_补报通知.docx")
     assert "1.你单位2022年度也未报送履职材料，已连续两年未报送，请高度重视。" in notice
-    assert "连续两年" not in _text(two_years["out23"] / "通知" / "区退役军人事务局_整改通知.docx")
+    assert "连续两年" not in _text(two_years["out23"] / "通知" / "区退役军人事务局_补报通知.docx")
 
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
