@@ -159,3 +159,12 @@ def test_report_without_any_year_has_none(tmp_path):
     assert got["doc_type"] == "annual_report"
     assert got.get("year") is None and got.get("date") is None
     assert got["activities"] == 18  # still read against the check's year
+
+
+def test_the_title_year_wins_over_a_period_in_a_case(tmp_path):
+    path = docx_from_paragraphs(tmp_path / "检察院案例.docx", [
+        "青川县人民检察院2024年度以案释法典型案例",
+        "第一则以高额返利为诱饵非法吸收公众存款案",
+        "案情：2022年至2023年间，被告人周某以投资养殖项目为名向不特定群众吸收资金。",
+        "释法：未经依法许可向社会不特定对象吸收资金的，构成非法吸收公众存款罪。"])
+    assert fields_of(path)["year"] == 2024  # the year of the file, not of the facts of a case

@@ -77,11 +77,10 @@ _PERIOD = re.compile(r"(?<!\d)20\d{2}\s*年[^，。；]{0,8}?(?:至|到|—|－|
 
 
 def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | None:
-    for p in paras[:4]:
+    for p in paras[:4]:  # the first line that names a year (the title before a case's 2022年至2023年间)
         m = _PERIOD.search(p.text)
         if m:
             return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
-    for p in paras[:4]:
         m = _YEAR_TITLE.search(p.text)
         if m and not parse_date(p.text):
             return Value(_num(m.group(1)), (Evidence(file, p.where, p.text),))
