@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from model import system
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -48,7 +50,7 @@ def _existing_file(ctx: click.Context, param: click.Parameter, value: str | None
 def cli(verbose: int) -> None:
     """普法办文书助手：检查“谁执法谁普法”履职材料，生成台账、通知和公文草稿。"""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=level, format=system.LOG_FORMAT)
 
 
 @cli.command()
@@ -145,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     """Console entry point: Chinese messages for usage and domain errors, no traceback."""
     from forms.config import ConfigError
 
+    for stream in (sys.stdout, sys.stderr):  # a GBK (cp936) terminal shows ? for what it cannot show
+        system.console_safe(stream)
     try:
         cli.main(args=argv, prog_name="pufa", standalone_mode=False)
     except click.UsageError as e:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from model.system import shown_path
 from outputs import draft_text as text
 from outputs.draft_config import validate_draft_config
 from outputs.drafts import basis_text, common_context
@@ -171,10 +172,10 @@ def evidence_lines(finding: dict[str, Any]) -> list[str]:
         if len(quote) > QUOTE_MAX:
             quote = quote[:QUOTE_MAX] + "……"
         where = str(e.get("where") or "")
-        line = f"依据：《{e.get('file') or finding.get('file') or '报送材料'}》{where}"
+        line = f"依据：《{shown_path(e.get('file') or finding.get('file') or '报送材料')}》{where}"
         lines.append(line + (f"：“{quote}”。" if quote else "。"))
     if not lines and finding.get("file") and finding["file"] not in (finding.get("message") or ""):
-        lines.append(f"涉及文件：《{finding['file']}》。")
+        lines.append(f"涉及文件：《{shown_path(finding['file'])}》。")
     return lines
 
 

@@ -188,7 +188,6 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         with watch("start"):
             rules = load_rules(opts.rules)  # config errors surface before any work
             notice_config = load_draft_config(opts.notice_config, "notice")
-            ledger_pool = ledger_worker(opts.jobs)
             roster = load_roster(opts.roster) if opts.roster else []
             history = _load_history(opts.history)
         scratch.mkdir(parents=True, exist_ok=True)
@@ -198,6 +197,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         try:
             with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
                 sources = expand_archives(list_inbox(opts.inbox), tmpdir, plain=cache.known_document)
+                ledger_pool = ledger_worker(opts.jobs, len(sources))  # importing while the files are read
             if progress is not None and hasattr(progress, "set_total"):
                 progress.set_total(len(sources))  # archive members included
             files = read_with_cache(opts, sources, roster, progress, watch, cache)
