@@ -17,12 +17,13 @@ Linux (统信 UOS, 麒麟) alike.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
-import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import subprocess
 
 WINDOWS = os.name == "nt"
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"  # the command line's, in workers too
@@ -34,6 +35,7 @@ _HIDDEN_OS = ("fork", "forkpty", "killpg", "getpgid", "setsid", "setpgrp", "getp
 
 def hide_posix_facilities() -> None:
     """Remove what Windows does not have from this interpreter (``PUFA_PORTABLE=1``)."""
+    import multiprocessing
     from multiprocessing import context
 
     for name in _HIDDEN_SIGNAL:
@@ -54,12 +56,16 @@ if PORTABLE:
 
 def start_method() -> str:
     """``spawn``, unless ``PUFA_START_METHOD`` names another method this system offers."""
+    import multiprocessing
+
     wanted = os.environ.get("PUFA_START_METHOD", "").strip() or "spawn"
     return wanted if wanted in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def mp_context() -> Any:
     """The multiprocessing context every pool of the project starts its workers with."""
+    import multiprocessing
+
     return multiprocessing.get_context(start_method())
 
 
@@ -95,6 +101,8 @@ def killed_for_memory(exitcode: int | None) -> bool:
 
 def new_group_kwargs() -> dict[str, Any]:
     """``subprocess.Popen`` arguments that let ``kill_tree`` find everything the child starts."""
+    import subprocess
+
     if WINDOWS:
         return {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
     return {"start_new_session": hasattr(os, "killpg")}
@@ -102,6 +110,8 @@ def new_group_kwargs() -> dict[str, Any]:
 
 def kill_tree(proc: subprocess.Popen) -> None:
     """Kill ``proc`` and every process it started (LibreOffice's launcher starts soffice.bin)."""
+    import subprocess
+
     if WINDOWS:
         if proc.poll() is None:
             subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], stdin=subprocess.DEVNULL,
@@ -122,6 +132,8 @@ def kill_tree(proc: subprocess.Popen) -> None:
 
 def descendants(pid: int) -> list[int]:
     """The processes below ``pid`` (children first), from ``ps``; [] when it cannot be asked."""
+    import subprocess
+
     try:
         out = subprocess.run(["ps", "-A", "-o", "pid=,ppid="], capture_output=True, text=True, check=True,
                              timeout=10).stdout
