@@ -14,9 +14,14 @@ from pathlib import Path
 
 import click
 
+import cli_text
 from model import system
 
+cli_text.install()  # click's own messages (Usage, Options, range errors …) in Chinese
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+CMD = {"options_metavar": cli_text.OPTIONS_METAVAR}
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -44,33 +49,65 @@ def _existing_file(ctx: click.Context, param: click.Parameter, value: str | None
     return p
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _roster_file(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    p = _existing_file(ctx, param, value)
+    if p is not None and p.suffix.lower() not in ROSTER_SUFFIXES:
+        raise click.BadParameter(f"“{p.name}”不是表格：名单应为含“单位名称”列的 .xlsx 文件")
+    return p
+
+
+def _records(ctx: click.Context, param: click.Parameter, value: str | None) -> dict | None:
+    """The records.json of a check, loaded: anything else is a usage error naming what is wanted."""
+    from outputs.records import load_records
+
+    p = _existing_file(ctx, param, value)
+    if p is None:
+        return None
+    try:
+        return load_records(p)
+    except (ValueError, OSError):  # not JSON, not UTF-8, or not our schema
+        raise click.BadParameter(f"“{p.name}”不是 pufa check 生成的 records.json（在 --out 输出文件夹中）") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, **CMD,
+             subcommand_metavar=cli_text.SUBCOMMAND_METAVAR)
 @click.option("-v", "--verbose", count=True, help="显示更多运行信息（-vv 显示调试信息）。")
-@click.version_option(package_name="pufa", message="pufa %(version)s")
+@click.version_option(package_name="pufa", message="pufa %(version)s", help="显示版本号并退出。")
 def cli(verbose: int) -> None:
     """普法办文书助手：检查“谁执法谁普法”履职材料，生成台账、通知和公文草稿。"""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format=system.LOG_FORMAT)
 
 
-@cli.command()
-@click.argument("inbox", callback=_existing_dir)
-@click.option("--roster", callback=_existing_file, help="单位名单 .xlsx（单位名称列，可含简称/别名列）。")
-@click.option("--rules", callback=_existing_file, help="本地区的规则配置 .yaml（阈值、开关）。")
-@click.option("--year", type=click.IntRange(2000, 2100), help="评议年度，如 2022（默认按材料推断）。")
-@click.option("--deadline", callback=_date, help="报送截止日期，如 2022-12-10。")
-@click.option("--history", callback=_existing_file, help="上一年度的 records.json，用于比对雷同内容。")
-@click.option("--notice-config", callback=_existing_file, help="整改通知的落款、回复期限等 .yaml。")
-@click.option("--out", "out", default="outputs", show_default=True, help="输出文件夹。")
-@click.option("--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为按 CPU 核数）。")
+@cli.command(**CMD)
+@click.argument("inbox", callback=_existing_dir, metavar="收件文件夹")
+@click.option("--roster", callback=_roster_file, metavar="名单.xlsx", help="单位名单 .xlsx（单位名称列，可含简称/别名列）。")
+@click.option("--rules", callback=_existing_file, metavar="规则.yaml", help="本地区的规则配置 .yaml（阈值、开关）。")
+@click.option("--year", type=click.IntRange(2000, 2100), metavar="年度",
+              help="评议年度，如 2022（默认按材料推断）。")
+@click.option("--deadline", callback=_date, metavar="日期", help="报送截止日期，如 2022-12-10。")
+@click.option("--history", callback=_existing_file, metavar="records.json",
+              help="上一年度的 records.json：与上年对比（得分、等级、连续两年存在的问题），并比对雷同内容。")
+@click.option("--config", "year_config", callback=_existing_file, metavar="年度.yaml",
+              help="本年度评议的基本信息 .yaml（年度、截止日期、通知落款等，见 samples/年度.yaml）。")
+@click.option("--notice-config", callback=_existing_file, metavar="通知.yaml",
+              help="整改通知的落款、回复期限等 .yaml（不写则用 --config）。")
+@click.option("--out", "out", default="outputs", show_default=True, metavar="文件夹", help="输出文件夹。")
+@click.option("--jobs", type=click.IntRange(0, 64), default=0, metavar="进程数", help="并行进程数（0 为按 CPU 核数）。")
 @click.option("--strict", is_flag=True, help="存在“错误”级问题时以状态码 1 退出。")
 @click.option("--no-cache", "no_cache", is_flag=True, help="不使用输出文件夹中的缓存，重新读取全部文件。")
 def check(inbox: Path, roster: Path | None, rules: Path | None, year: int | None, deadline: dt.date | None,
-          history: Path | None, notice_config: Path | None, out: str, jobs: int, strict: bool,
-          no_cache: bool) -> None:
+          history: Path | None, year_config: Path | None, notice_config: Path | None, out: str,
+          jobs: int, strict: bool, no_cache: bool) -> None:
     """检查收件文件夹中的全部材料，输出 records.json、台账.xlsx 和 通知/。"""
-    from outputs.console import print_summary, progress_bar
+    from outputs.console import print_summary, progress_bar, year_warning
+    from outputs.year_facts import check_settings
     from pipeline import CheckOptions, run_check
+
+    if year_config is not None:  # the command line wins over the year file
+        facts_year, facts_deadline = check_settings(year_config)
+        year, deadline = year or facts_year, deadline or facts_deadline
+        notice_config = notice_config or year_config
 
     opts = CheckOptions(inbox, Path(out), roster, rules, year, deadline, history, jobs, notice_config,
                         cache=not no_cache)
@@ -81,31 +118,36 @@ def check(inbox: Path, roster: Path | None, rules: Path | None, year: int | None
     if stats_file:
         Path(stats_file).write_text(json.dumps(stats), encoding="utf-8")
     print_summary(result)
+    warning = year_warning(result.records, year)
+    if warning:
+        click.echo(warning, err=True)
     if strict and result.summary["errors"]:
         sys.exit(EXIT_FINDINGS)
 
 
-@cli.group()
+@cli.group(**CMD, subcommand_metavar=cli_text.SUBCOMMAND_METAVAR)
 def draft() -> None:
     """起草公文：履职评议情况通报、实施方案、自查报告。"""
 
 
-@draft.command("circular")
-@click.option("--records", "records_path", required=True, callback=_existing_file, help="pufa check 生成的 records.json。")
-@click.option("--config", "config_path", callback=_existing_file, help="本办信息 .yaml（名称、文号、日期等）。")
-@click.option("-o", "--output", "output", default="通报.docx", show_default=True, help="输出的 .docx 文件。")
-def draft_circular(records_path: Path, config_path: Path | None, output: str) -> None:
+@draft.command("circular", **CMD)
+@click.option("--records", "records", required=True, callback=_records, metavar="records.json",
+              help="pufa check 生成的 records.json。")
+@click.option("--config", "config_path", callback=_existing_file, metavar="年度.yaml",
+              help="本年度评议的基本信息 .yaml（见 samples/年度.yaml；也可用单独的 通报.yaml）。")
+@click.option("-o", "--output", "output", default="通报.docx", show_default=True, metavar="文件.docx", help="输出的 .docx 文件。")
+def draft_circular(records: dict, config_path: Path | None, output: str) -> None:
     """起草年度“谁执法谁普法”履职评议情况通报。"""
     from outputs.drafts import draft_circular as run, load_draft_config
-    from outputs.records import load_records
 
-    path = run(load_records(records_path), load_draft_config(config_path, "circular"), Path(output))
+    path = run(records, load_draft_config(config_path, "circular"), Path(output))
     click.echo(f"已生成通报草稿：{path}")
 
 
-@draft.command("plan")
-@click.option("--config", "config_path", callback=_existing_file, help="实施方案 .yaml（年度、范围、阶段和时间）。")
-@click.option("-o", "--output", "output", default="实施方案.docx", show_default=True, help="输出的 .docx 文件。")
+@draft.command("plan", **CMD)
+@click.option("--config", "config_path", callback=_existing_file, metavar="年度.yaml",
+              help="本年度评议的基本信息 .yaml（见 samples/年度.yaml；也可用单独的 方案.yaml）。")
+@click.option("-o", "--output", "output", default="实施方案.docx", show_default=True, metavar="文件.docx", help="输出的 .docx 文件。")
 def draft_plan(config_path: Path | None, output: str) -> None:
     """起草年度履职评议实施方案。"""
     from outputs.drafts import draft_plan as run, load_draft_config
@@ -114,29 +156,33 @@ def draft_plan(config_path: Path | None, output: str) -> None:
     click.echo(f"已生成实施方案草稿：{path}")
 
 
-@draft.command("self-inspection")
-@click.option("--records", "records_path", required=True, callback=_existing_file, help="pufa check 生成的 records.json。")
-@click.option("--config", "config_path", callback=_existing_file, help="本办信息 .yaml。")
-@click.option("-o", "--output", "output", default="自查报告.docx", show_default=True, help="输出的 .docx 文件。")
-def draft_self_inspection(records_path: Path, config_path: Path | None, output: str) -> None:
+@draft.command("self-inspection", **CMD)
+@click.option("--records", "records", required=True, callback=_records, metavar="records.json",
+              help="pufa check 生成的 records.json。")
+@click.option("--config", "config_path", callback=_existing_file, metavar="年度.yaml",
+              help="本年度评议的基本信息 .yaml（见 samples/年度.yaml；也可用单独的 自查.yaml）。")
+@click.option("-o", "--output", "output", default="自查报告.docx", show_default=True, metavar="文件.docx", help="输出的 .docx 文件。")
+def draft_self_inspection(records: dict, config_path: Path | None, output: str) -> None:
     """起草本办向上级报送的自查报告。"""
     from outputs.drafts import draft_self_inspection as run, load_draft_config
-    from outputs.records import load_records
 
-    path = run(load_records(records_path), load_draft_config(config_path, "self_inspection"), Path(output))
+    path = run(records, load_draft_config(config_path, "self_inspection"), Path(output))
     click.echo(f"已生成自查报告草稿：{path}")
 
 
 def _usage_message(e: click.UsageError) -> str:
     if isinstance(e, click.MissingParameter):
-        name = (e.param.human_readable_name if e.param else "") or "参数"
-        return f"缺少必需的参数：{name}"
+        param = e.param
+        name = (param.opts[0] if isinstance(param, click.Option) and param.opts
+                else param.human_readable_name if param else "") or "参数"
+        what = f"（{param.help}）" if isinstance(param, click.Option) and param.help else ""
+        return f"缺少必需的参数：{name}{what.replace('。）', '）')}"
     if isinstance(e, click.NoSuchOption):
         return f"没有这个选项：{e.option_name}"
     if isinstance(e, click.BadOptionUsage):
         return f"选项用法有误：{e.option_name}"
     if isinstance(e, click.BadParameter):
-        name = (e.param.get_error_hint(e.ctx) if e.param and e.ctx else "") or "参数"
+        name = (e.param.get_error_hint(e.ctx).replace("'", "") if e.param and e.ctx else "") or "参数"
         return f"{name} 的值无效：{e.message}"
     if "No such command" in e.message:
         return f"没有这个命令：{e.message.split(chr(39))[1] if chr(39) in e.message else e.message}"
@@ -151,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         system.console_safe(stream)
     try:
         cli.main(args=argv, prog_name="pufa", standalone_mode=False)
+    except click.BadParameter as e:  # one line: what the value should be
+        click.echo(f"用法错误：{_usage_message(e)}", err=True)
+        return EXIT_USAGE
     except click.UsageError as e:
         hint = f"\n运行“pufa {e.ctx.command_path.split(' ', 1)[1] + ' ' if e.ctx and ' ' in e.ctx.command_path else ''}--help”查看用法。"
         click.echo(f"用法错误：{_usage_message(e)}{hint}", err=True)

@@ -16,7 +16,8 @@ from model import UnreadableFile
 def load_roster(path: Path) -> list[RosterEntry]:
     """Read a roster .xlsx: a column headed like 单位名称 (title rows above the header, group rows
     such as 一、行政执法部门 and notes below are passed over), an optional 简称/别名 column; without a
-    header, the column that holds the most unit names. Of several sheets (填表说明 first, the
+    header, the column that holds the most unit names; an optional 曾用名 column (names of earlier
+    years, for pairing units with last year's). Of several sheets (填表说明 first, the
     名单 on the second), the one that reads as a roster."""
     try:
         sheets = sheet_rows(path)
@@ -36,27 +37,34 @@ def _roster_of(values: list[tuple[object, ...]]) -> tuple[list[RosterEntry], boo
     if not rows:
         return [], False
     found = _roster_header(rows)
+    former_col = None
     if found is None:
         name_col, alias_col, data = _name_column(rows), None, rows
     else:
         at, name_col, alias_col = found
         data = rows[at + 1:]
+        former_col = next((j for j, h in enumerate(rows[at]) if _FORMER_HEAD.search(h)), None)
     out, seen = [], set()
     for r in data:
         name = r[name_col] if name_col < len(r) else ""
         if name in seen or not _roster_name(name):
             continue
         seen.add(name)
-        aliases = ()
-        if alias_col is not None and alias_col < len(r) and r[alias_col]:
-            aliases = tuple(a for a in re.split(r"[、，,;；/\s]+", r[alias_col]) if a)
-        out.append(RosterEntry(name, aliases))
+        out.append(RosterEntry(name, _names_in(r, alias_col), _names_in(r, former_col)))
     return out, found is not None
+
+
+def _names_in(row: tuple[str, ...], col: int | None) -> tuple[str, ...]:
+    """The names in one cell of a roster row (several separated by 、 or commas)."""
+    if col is None or col >= len(row) or not row[col]:
+        return ()
+    return tuple(a for a in re.split(r"[、，,;；/\s]+", row[col]) if a)
 
 
 _NAME_HEAD = re.compile(r"单位|名称|部门|机关")
 _NOT_NAME_HEAD = re.compile(r"性质|类型|类别|级别|电话|联系|人$|地址|代码|编号|序号|备注|名单|表")
 _ALIAS_HEAD = re.compile(r"简称|别名|又称")
+_FORMER_HEAD = re.compile(r"曾用名|原名称|原单位名称")
 
 
 def _roster_header(rows: list[tuple[str, ...]]) -> tuple[int, int, int | None] | None:
@@ -67,7 +75,7 @@ def _roster_header(rows: list[tuple[str, ...]]) -> tuple[int, int, int | None] |
         if len(filled) < 2 and not (filled and len(filled[0]) <= 8) or any(len(c) > 20 for c in r):
             continue  # a title row: one long merged cell
         names = [j for j, h in enumerate(r) if h and _NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
-                 and not _ALIAS_HEAD.search(h)]
+                 and not _ALIAS_HEAD.search(h) and not _FORMER_HEAD.search(h)]
         if names:
             name_col = min(names, key=lambda j: ("名称" not in r[j], j))  # 单位名称 before 责任单位
             alias_col = next((j for j, h in enumerate(r) if _ALIAS_HEAD.search(h)), None)

@@ -50,6 +50,7 @@ def atomic_dir(target: Path) -> Iterator[Path]:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    same_mode_as(tmp, target.parent)  # mkdtemp makes it 0700; it becomes an ordinary output folder
     try:
         yield tmp
         old = None
@@ -62,3 +63,13 @@ def atomic_dir(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def same_mode_as(path: Path, model: Path) -> None:
+    """Give ``path`` the permissions of ``model`` (the folder it is written into)."""
+    import stat
+
+    try:
+        os.chmod(path, stat.S_IMODE(model.stat().st_mode))
+    except OSError:  # a file system without POSIX modes keeps its own
+        pass

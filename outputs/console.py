@@ -53,9 +53,46 @@ def print_summary(result: "CheckResult") -> None:
     missing = result.records["missing_units"]
     if missing:
         console.print("未报送：" + "、".join(missing))
+    line = year_line(result.records)
+    if line:
+        console.print(line)
     notices = [p for p in result.outputs if p.parent.name == "通知"]
     for p in result.outputs:
         if p not in notices:
             console.print(f"已写出：{p}")
     if notices:
-        console.print(f"已写出：{notices[0].parent}（整改通知 {len(notices)} 份）")
+        console.print(f"已写出：{notices[0].parent}（{notice_counts(notices)}）")
+
+
+def notice_counts(notices: list[Path]) -> str:
+    """“整改通知 6 份、补报通知 1 份”: a unit that sent nothing gets a 补报通知."""
+    from outputs.notices import RESUBMIT_SUFFIX
+
+    resubmit = sum(1 for p in notices if p.name.endswith(RESUBMIT_SUFFIX))
+    parts = [f"整改通知 {len(notices) - resubmit} 份", f"补报通知 {resubmit} 份"]
+    return "、".join(p for p in parts if not p.endswith(" 0 份"))
+
+
+def year_warning(records: dict[str, Any], year: int | None) -> str:
+    """One warning when most files are about another year than ``--year`` (a wrong year given)."""
+    if year is None:
+        return ""
+    stated = [f["fields"]["year"] for f in records.get("files") or []
+              if isinstance((f.get("fields") or {}).get("year"), int)]
+    other = [y for y in stated if y != year]
+    if not stated or len(other) * 2 <= len(stated):
+        return ""
+    common = max(set(other), key=other.count)
+    return (f"提醒：收到的{len(stated)}份写明年度的材料中有{len(other)}份不是{year}年度的（多为{common}年度），"
+            f"请核对 --year 是否应为 {common}。")
+
+
+def year_line(records: dict) -> str:
+    """With --history: “与2022年度对比：3个单位有问题连续两年存在，见台账“年度对比”表”."""
+    from outputs.year_figures import has_history, repeated_units
+
+    if not has_history(records):
+        return ""
+    year = (records.get("history") or {}).get("year")
+    repeated = {u for names in repeated_units(records).values() for u in names}
+    return f"与{year or '上一'}年度对比：{len(repeated)}个单位有问题连续两年存在，见台账“年度对比”表"

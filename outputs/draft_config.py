@@ -15,6 +15,7 @@ from typing import Any
 
 from forms.config import ConfigError, expect, load_yaml, reject_unknown
 from outputs.gongwen import layout_from_mapping
+from outputs.year_facts import check_notice_dates, config_for, is_year_file, parse_date
 
 KINDS = ("circular", "plan", "self_inspection", "notice")
 
@@ -63,6 +64,12 @@ SCHEMAS: dict[str, dict[str, tuple[str, Any]]] = {
         "plans": ("items", None),  # 下一步打算
         "min_cases": ("int", 4),
         "min_study_sessions": ("int", 2),
+        "trainings": ("trainings", []),  # the office's trainings of the year: {date, text}
+        "deadline": ("date", None),  # the units' submission deadline
+        "plan_doc_number": ("str", None),  # the 实施方案's 发文字号 and date (from the year file)
+        "plan_date": ("date", None),
+        "notice_date": ("date", None),  # when the 补报/整改通知 went out
+        "reply_deadline": ("date", None),  # and the units were to reply by
     },
     "notice": {
         **_COMMON,
@@ -73,7 +80,6 @@ SCHEMAS: dict[str, dict[str, tuple[str, Any]]] = {
 }
 _BRACKETS = re.compile(r"[\[\(（［【〔]\s*(\d{4})\s*[\]\)）］】〕]")
 _DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$|^\S+〔\d{4}〕×+号$")
-_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CC_PREFIX = re.compile(r"^抄送\s*[：:]\s*")
 _LIST_END = "。．.，,；;、 \u3000"
 
@@ -82,7 +88,18 @@ def load_draft_config(path: Path | None, kind: str) -> dict[str, Any]:
     """The config of ``kind`` from the YAML at ``path`` (defaults only when ``path`` is None)."""
     if path is None:
         return validate_draft_config({}, kind, "默认配置")
-    return validate_draft_config(load_yaml(path), kind, str(path))
+    data = load_yaml(path)
+    if is_year_file(data):
+        data = config_for(data, kind, str(path), SCHEMAS[kind])
+    cfg = validate_draft_config(data, kind, str(path))
+    if kind == "notice":
+        check_notice_dates(cfg, today(), str(path))
+    return cfg
+
+
+def today() -> dt.date:
+    """The date in China (UTC+8), the date a notice written now carries."""
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
 
 
 def validate_draft_config(data: dict[str, Any], kind: str, source: str = "配置") -> dict[str, Any]:
@@ -120,18 +137,9 @@ def _int(source: str, key: str, value: Any) -> int:
 
 
 def _date(source: str, key: str, value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = _str(source, key, value)
-    match = _CN_DATE.match(text)
-    try:
-        if match:
-            return dt.date(*(int(g) for g in match.groups())).isoformat()
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ConfigError(source, key, f"应为日期，如 2022-12-09 或 2022年12月9日，实际为 {value!r}") from None
+    if not isinstance(value, (dt.date, str)):
+        _str(source, key, value)  # a number or a list: named as not text
+    return parse_date(source, key, value)
 
 
 def _doc_number(source: str, key: str, value: Any) -> str:
@@ -197,10 +205,24 @@ def _phases(source: str, key: str, value: Any) -> list[dict[str, str]]:
     return phases
 
 
+def _trainings(source: str, key: str, value: Any) -> list[dict[str, str]]:
+    out = []
+    for i, item in enumerate(expect(source, key, value, list, "列表")):
+        where = f"{key}[{i + 1}]"
+        expect(source, where, item, dict, "含 date、text 的映射")
+        reject_unknown(source, where, item, {"date", "text"})
+        if item.get("text") is None:
+            raise ConfigError(source, f"{where}.text", "缺少此项")
+        out.append({"date": _date(source, f"{where}.date", item["date"]) if item.get("date") else "",
+                    "text": _str(source, f"{where}.text", item["text"])})
+    return out
+
+
 def _layout(source: str, key: str, value: Any) -> dict[str, Any]:
     layout_from_mapping(value, source, key)  # raises on a bad key or value
     return dict(value)
 
 
 _CHECKS = {"str": _str, "bool": _bool, "int": _int, "date": _date, "doc_number": _doc_number,
-           "items": _items, "strs": _strs, "names": _names, "phases": _phases, "layout": _layout}
+           "items": _items, "strs": _strs, "names": _names, "phases": _phases, "layout": _layout,
+           "trainings": _trainings}

@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from outputs import draft_text as text
+from outputs.circular_text import graded_units, grades_phrase, praise_item, score_rows
 from outputs.draft_config import load_draft_config, validate_draft_config
-from outputs.figures import (amount, cn_date, grade_counts, problems, requirement_counts,
-                             submitted_units, totals, totals_sentence)
+from outputs.draft_history import comparison_item, repeated_item
+from outputs.figures import (cn_date, grade_counts, problems, requirement_counts, submitted_units,
+                             totals_sentence)
 from outputs.gongwen import layout_from_mapping
+from outputs.plan_rubric import rubric_rows
 from outputs.render import render_docx
 from templates import template_path
 
@@ -115,16 +118,21 @@ def _grades_phrase(units: list[dict[str, Any]]) -> str:
 
 
 def _overview(records: dict[str, Any], units: list[dict[str, Any]], cfg: dict[str, Any],
-              missing_note: str) -> list[dict[str, str]]:
-    """基本情况 items: who reported, what they did, who meets each requirement."""
+              missing_note: str, graded: list[dict[str, Any]] | None = None) -> list[dict[str, str]]:
+    """基本情况 items: who reported, what they did, who meets each requirement; ``graded``
+    (the circular's): every unit with its grade, those that sent nothing included."""
     missing = records.get("missing_units") or []
     roster_n = len(records.get("roster") or []) or len(units) + len(missing)
     files_n = sum(len(u.get("files") or []) for u in units)
     first = f"本次评议共涉及{roster_n}个单位，{len(units)}个单位报送了履职材料{files_n}份"
     first += f"，{len(missing)}个单位未报送{missing_note}。" if missing else "。"
     if grade_counts(units):
-        first += f"经评议，评定等次为：{_grades_phrase(units)}{cfg.get('score_note', '')}。"
+        phrase = grades_phrase(graded) if graded else _grades_phrase(units)
+        first += f"经评议，评定等次为：{phrase}{cfg.get('score_note', '')}。"
     result = [{"title": "评议开展情况。", "text": first}]
+    praise = praise_item(units) if graded else None
+    if praise:
+        result.append(praise)
     if not units:
         return result
     done = totals_sentence(units)
@@ -160,26 +168,22 @@ def circular_context(records: dict[str, Any], config: dict[str, Any]) -> dict[st
         "title": cfg["title"] or f"{year}年{region}落实国家机关\n“谁执法谁普法”责任制履职评议情况通报",
         "opening": f"根据{basis_text(cfg, year)}，现将{year}年落实国家机关“谁执法谁普法”普法责任制"
                    "履职评议情况通报如下：",
-        "basics": _overview(records, units, {**cfg, "score_note": "（详见附件1）"}, missing_note)
+        "basics": _overview(records, units, {**cfg, "score_note": "（详见附件1）"}, missing_note,
+                            graded_units(units, missing))
+        + [i for i in (comparison_item(records),) if i]  # against last year, with --history only
         + [dict(i) for i in cfg["highlights"]],
         "problems_intro": "评议中也发现，部分单位落实普法责任制还存在一些问题，主要有：" if found
         else "本次评议未发现突出问题。",
-        "problems": [{"title": p["title"] + "。", "text": p["text"]} for p in found],
+        "problems": [{"title": p["title"] + "。", "text": p["text"]} for p in found]
+        + [i for i in (repeated_item(records),) if i],  # 连续两年, with --history only
         "requirements_intro": "接下来，各单位要从以下方面着手，进一步提升普法责任制落实实效。",
         "requirements": requirements,
         "attachments": lines,
-        "score_table": table(names[0], marks[0], _score_rows(units)),
+        "score_table": table(names[0], marks[0], score_rows(units, missing, score_text)),
         "missing_table": table(names[1], marks[1], [{"unit": m, "note": "未报送履职材料"}
                                                     for m in missing]) if missing else None,
     })
     return ctx
-
-
-def _score_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every unit that reported, best score first, unscored last (stable otherwise)."""
-    ranked = sorted(units, key=lambda u: (u.get("score") is None, -(u.get("score") or 0)))
-    return [{"unit": u["unit"], "score": score_text(u.get("score")), "grade": u.get("grade") or "—"}
-            for u in ranked]
 
 
 # --- 实施方案 ----------------------------------------------------------------------------
@@ -194,8 +198,9 @@ def plan_context(config: dict[str, Any]) -> dict[str, Any]:
         for name, start, end, body in text.PLAN_PHASES]
     for phase in phases:
         phase["text"] = phase["text"].replace("{end}", cn_date(phase["end"])).replace("{office}", office)
-    names = [f"{year}年度评议工作时间安排表"] + (["评议单位名单"] if cfg["units"] else [])
+    names = [f"{year}年度评议工作时间安排表"] + (["评议单位名单"] if cfg["units"] else []) + ["评分细则"]
     lines, marks = attachments(names)
+    rubric, grades = rubric_rows()
     units_note = f"（共{len(cfg['units'])}个，名单见附件2）" if cfg["units"] else ""
     ctx = common_context(cfg, year)
     ctx.update({
@@ -204,16 +209,18 @@ def plan_context(config: dict[str, Any]) -> dict[str, Any]:
         "guiding": cfg["guiding"] or text.PLAN_GUIDING,
         "goals": cfg["goals"] or text.PLAN_GOALS.format(place=region),
         "targets": cfg["targets"] or text.PLAN_TARGETS.format(place=place, units_note=units_note),
-        "contents": items(cfg["contents"], text.PLAN_CONTENTS),
+        "contents": items(cfg["contents"], text.PLAN_CONTENTS) + [{"title": "评分标准。", "text": (
+            f"评议按《评分细则》（见{marks[-1]}）逐项评分，{grades}")}],
         "phases": [{"heading": f"（{CN_ORDINALS[i % 10]}）{p['name']}（{_span(p)}）",
                     "text": p["text"]} for i, p in enumerate(phases)],
         "requirements": items(cfg["requirements"], text.PLAN_REQUIREMENTS),
-        "contact": cfg["contact"],
+        "contact": contact_line(cfg["contact"]),
         "attachments": lines,
         "schedule_table": table(names[0], marks[0], [
             {"name": p["name"], "time": _span(p), "text": p["text"]} for p in phases]),
         "units_table": table(names[1], marks[1], [{"unit": u} for u in cfg["units"]])
         if cfg["units"] else None,
+        "rubric_table": table(names[-1], marks[-1], rubric),
     })
     return ctx
 
@@ -229,53 +236,27 @@ def _span(phase: dict[str, str]) -> str:
 # --- 自查报告 ----------------------------------------------------------------------------
 
 def self_inspection_context(records: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
+    """The office's report on its own work (``outputs.self_report``), not the circular again."""
+    from outputs import self_report as report
+
     cfg = validate_draft_config(config, "self_inspection")
     year = _year(cfg, records)
     units = submitted_units(records)
     names = [f"{year}年度各单位普法履职情况统计表"]
     lines, marks = attachments(names)
-    found = problems(records, name_units=False)
     ctx = common_context(cfg, year)
     ctx.update({
-        "title": cfg["title"] or f"关于{year}年度落实“谁执法谁普法”\n普法责任制情况的自查报告",
+        "title": cfg["title"] or f"关于{year}年度“谁执法谁普法”\n履职报告评议工作的自查报告",
         "opening": text.SELF_OPENING.format(year=year, place=cfg["region"] or "本地区"),
-        "basics": _overview(records, units, {**cfg, "score_note": ""}, ""),
-        "practices": _practices(records, units, cfg) + [dict(i) for i in cfg["practices"]],
-        "problems_intro": "自查中也发现，普法责任制落实还存在一些薄弱环节：" if found
-        else "自查中未发现突出问题。",
-        "problems": [{"title": p["title"] + "。", "text": p["text"]} for p in found],
-        "plans": items(cfg["plans"], text.SELF_PLANS),
+        "organising": report.organising(records, cfg, year, basis_text(cfg, year)),
+        "training": report.training(cfg),
+        "results": report.results(records, cfg),
+        "shortcomings": report.shortcomings(records),
+        "plans": report.follow_up(cfg),
         "attachments": lines,
         "units_table": table(names[0], marks[0], _unit_rows(units)),
     })
     return ctx
-
-
-def _practices(records: dict[str, Any], units: list[dict[str, Any]],
-               cfg: dict[str, Any]) -> list[dict[str, str]]:
-    """主要做法 told with the year's figures."""
-    if not units:
-        return []
-    count = {c["key"]: c["count"] for c in requirement_counts(units, cfg)}
-    sums = totals(units)
-    with_findings = sum(1 for u in records.get("units") or [] if u.get("findings"))
-    result = [{"title": "健全责任体系。", "text": (
-        f"督促各单位建立健全普法责任制，{count['duty_list']}个单位制定了普法责任清单，"
-        f"{count['leading_group']}个单位成立了普法工作领导小组。")}]
-    if sums["cases_total"] is not None:
-        result.append({"title": "深化以案释法。", "text": (
-            f"各单位全年共报送以案释法典型案例{amount(sums['cases_total'])}个，"
-            f"{count['cases_total']}个单位达到全年不少于"
-            f"{cfg['min_cases']}个的要求。")})
-    review = f"组织开展国家机关普法履职报告评议，对{with_findings}个存在问题的单位逐一发出补报、整改通知"
-    if grade_counts(units):
-        review += f"，评定等次为：{_grades_phrase(units)}"
-    result.append({"title": "开展履职评议。", "text": review + "。"})
-    outreach = totals_sentence(units, ("activities", "materials", "consultations", "audience"))
-    result.append({"title": "创新普法方式。", "text": (
-        f"{count['new_media']}个单位运用微信公众号、微博、短视频等新媒体开展普法宣传"
-        + (f"，全年共{outreach}" if outreach else "") + "。")})
-    return result
 
 
 def _unit_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -285,3 +266,8 @@ def _unit_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     return [{"unit": u["unit"], "cases": figure(u, "cases_total"), "activities": figure(u, "activities"),
              "score": score_text(u.get("score")), "grade": u.get("grade") or "—"} for u in units]
+
+
+def contact_line(contact: str) -> str:
+    """“联系人：张三，电话：…” (the label added when the config leaves it out)."""
+    return contact if not contact or contact.startswith("联系") else f"联系人：{contact}"

@@ -6,6 +6,7 @@ figures a draft prints can be checked against the records in tests.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 # Totals the circular reports: (field, what, measure word).
@@ -157,6 +158,9 @@ def problems(records: dict[str, Any], name_units: bool,
             if not names:
                 continue
             counted.update(names)
+            if rule == "missing_section" and lacking_sections(records):
+                phrases.append(sections_phrase(lacking_sections(records), name_units))
+                continue
             note = missing_note if rule == "missing_submission" and missing_note else (
                 f"（{'、'.join(names)}）" if name_units else "")
             phrases.append(f"有{len(names)}个单位{phrase}{note}")
@@ -183,3 +187,29 @@ def _other_problems(records: dict[str, Any], by_rule: dict[str, list[str]],
         phrases.append(f"有{len(names)}个单位存在“{message.rstrip('。')}”的问题{note}")
     return {"title": "其他问题", "text": "；".join(phrases) + "。", "rules": extra,
             "count": len({n for r in extra for n in by_rule[r]})}
+
+
+_LACKS = re.compile(r"缺少“([^”]+)”")
+
+
+def lacking_sections(records: dict[str, Any]) -> dict[str, list[str]]:
+    """Unit -> the sections its report lacks, as its missing_section findings name them."""
+    out: dict[str, list[str]] = {}
+    for u in records.get("units") or []:
+        for f in u.get("findings") or []:
+            found = _LACKS.search(f.get("message") or "") if f.get("rule") == "missing_section" else None
+            if found and found.group(1) not in out.setdefault(u["unit"], []):
+                out[u["unit"]].append(found.group(1))
+    return {unit: sections for unit, sections in out.items() if sections}
+
+
+def sections_phrase(lacking: dict[str, list[str]], name_units: bool) -> str:
+    """“有1个单位履职报告结构不完整（区水利局缺少“基本情况”“下一步打算”部分）”."""
+    def quoted(sections: list[str]) -> str:
+        return "".join(f"“{s}”" for s in sections)
+
+    if name_units:
+        parts = "，".join(f"{unit}缺少{quoted(sections)}部分" for unit, sections in lacking.items())
+        return f"有{len(lacking)}个单位履职报告结构不完整（{parts}）"
+    union = list(dict.fromkeys(s for sections in lacking.values() for s in sections))
+    return f"有{len(lacking)}个单位履职报告结构不完整，缺少{quoted(union)}等部分"

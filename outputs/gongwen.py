@@ -144,6 +144,7 @@ class StyleSpec:
     rule_below: Rule | None = None  # the red 版头 separator; the 版记 lines
     contextual: bool = False  # no spacing between paragraphs of this same style
     right_tab: bool = False  # a right-aligned tab stop at the right indent (印发日期)
+    bar_pt: float | None = None  # a solid bar this thick, as wide as the paragraph: the 版记's rules
 
 
 def style_specs(lay: Layout) -> tuple[StyleSpec, ...]:
@@ -167,6 +168,7 @@ def style_specs(lay: Layout) -> tuple[StyleSpec, ...]:
         StyleSpec("GwHeading3", "三级标题", body, lay.body_pt, first=2, outline=2, keep_next=True),
         StyleSpec("GwAttachNote", "附件说明", body, lay.body_pt, first=-3, left=5, before_pt=line,
                   contextual=True),
+        StyleSpec("GwContact", "联系人及电话", body, lay.body_pt, "left", first=2),  # not justified
         StyleSpec("GwSignature", "发文机关署名", body, lay.body_pt, "right",
                   before_pt=lay.seal_lines * line, keep_next=True),
         StyleSpec("GwDate", "成文日期", body, lay.body_pt, "right", right=4),
@@ -185,23 +187,25 @@ def style_specs(lay: Layout) -> tuple[StyleSpec, ...]:
 def imprint_specs(lay: Layout) -> tuple[StyleSpec, ...]:
     """版记 (GB/T 9704 §7.4): 四号 lines 左右各空一字 between rules as wide as the 版心.
 
-    The rules are empty paragraphs of their own with no indent (a paragraph's border
-    follows its indents), so the text rows keep their 一字 margins and the 抄送 row its
+    The rules are empty paragraphs of their own with no indent, each a shaded bar as
+    thick as the rule, so the text rows keep their 一字 margins and the 抄送 row its
     hanging indent.  A text row is about one grid line: single spacing (the text centred
     on its line whatever the font's metrics) with equal space above and below.  Every
-    paragraph keeps with the next: the 版记 never splits across pages.  A blank line
-    parts it from the text or table before it.
+    paragraph keeps with the next: the 版记 never splits across pages.  The template puts
+    it in a frame at the foot of the last page (``gongwen_build.anchor_to_foot``), a blank
+    line from the text above.
     """
     gap = round((lay.line_pitch_pt - 1.3 * lay.imprint_pt) / 2, 1)
     row = partial(StyleSpec, font=lay.body_font, size_pt=lay.imprint_pt, exact_lines=False,
                   before_pt=gap, after_pt=gap, keep_next=True, keep_lines=True, snap=False)
     rule = partial(StyleSpec, font=lay.body_font, size_pt=1, align="left", line_pt=1,
                    keep_next=True, keep_lines=True, snap=False)
-    thick, thin = Rule(rule_eighths(lay.imprint_rule_mm)), Rule(rule_eighths(lay.imprint_thin_rule_mm))
+    thick, thin = lay.imprint_rule_mm * PT_PER_MM, lay.imprint_thin_rule_mm * PT_PER_MM
     return (
-        rule("GwImprintFirstRule", "版记首条分隔线", rule_below=thick, before_pt=lay.line_pitch_pt),
-        rule("GwImprintMidRule", "版记中间分隔线", rule_below=thin),
-        rule("GwImprintLastRule", "版记末条分隔线", rule_below=thick),
+        rule("GwImprintFirstRule", "版记首条分隔线", bar_pt=thick, line_pt=round(thick, 2)),
+        rule("GwImprintMidRule", "版记中间分隔线", bar_pt=thin, line_pt=round(thin, 2)),
+        rule("GwImprintLastRule", "版记末条分隔线", bar_pt=thick, line_pt=round(thick, 2)),
+        rule("GwImprintAnchor", "版记锚点", keep_next=False),  # the empty line the frame hangs on
         row("GwImprintCc", "抄送机关", first=-3, left=4, right=1),
         row("GwImprintIssue", "印发机关和印发日期", align="left", left=1, right=1, right_tab=True),
     )
@@ -267,6 +271,12 @@ def _apply_style(style: ParagraphStyle, spec: StyleSpec, lay: Layout) -> None:
         put(bdr, "bottom", ("top", "left", "bottom", "right", "between", "bar"), val="single",
             sz=str(spec.rule_below.eighths), space=str(spec.rule_below.space_pt),
             color=spec.rule_below.color)
+    if spec.bar_pt:
+        # The rules of the 版记 are shaded bars, not borders: the 版记 is a frame at the foot
+        # of the page, and LibreOffice drops a frame whose paragraphs have borders.
+        if ppr.find(qn("w:pBdr")) is not None:
+            ppr.remove(ppr.find(qn("w:pBdr")))
+        put(ppr, "shd", PPR_ORDER, val="clear", color="auto", fill="000000")
     if spec.right_tab:
         # Tab stops count from the page margin: the right indent's edge.
         pos = round((lay.text_width_pt - spec.right * spec.size_pt) * TWIPS_PER_PT)

@@ -78,3 +78,13 @@ def _table_row(doc: DocxDocument, table: Any, texts: list[str], style_id: str,
         if text:
             para.add_run(text)
     return row
+
+
+def anchor_to_foot(paragraphs: list[Any], lay: Layout = DEFAULT_LAYOUT) -> None:
+    """The paragraphs as one frame as wide as the 版心, its bottom on the bottom margin of the
+    page they fall on: the 版记 at the foot of the last page, its last rule on the 版心's
+    last line (GB/T 9704-2012 §7.4).  Text above flows as usual; the frame keeps its place."""
+    width = str(round(lay.text_width_pt * TWIPS_PER_PT))
+    for p in paragraphs:
+        put(p._p.get_or_add_pPr(), "framePr", PPR_ORDER, w=width, vSpace=str(round(lay.line_pitch_pt * TWIPS_PER_PT)),
+            wrap="notBeside", vAnchor="margin", hAnchor="margin", xAlign="center", yAlign="bottom")

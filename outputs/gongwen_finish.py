@@ -40,7 +40,7 @@ def finish(doc: DocxDocument, lay: Layout = DEFAULT_LAYOUT, style_of: Any = None
                 set_size(r._r.get_or_add_rPr(), int(size * 2) / 2)
 
 
-_CLOSING = ("GwAttachNote", "GwSignature", "GwDate")
+_CLOSING = ("GwContact", "GwAttachNote", "GwSignature", "GwDate")  # the text before comes along
 _PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 
 
@@ -59,12 +59,17 @@ def paragraph_style_of(doc: DocxDocument) -> Any:
 
 
 def _keep_closing_with_text(paragraphs: list, styles: list[str | None]) -> None:
-    """附件说明, 署名 and 日期 never open a page alone: the text before them comes along."""
+    """附件说明, 署名 and 日期 never open a page alone: the text before them comes along, and a
+    date right before the 版记 keeps with it (the 版记 frame sits on its anchor's page)."""
     for i, style in enumerate(styles):
         if style in _CLOSING:
             for q, s in zip(paragraphs[max(0, i - 1):i + 1], styles[max(0, i - 1):i + 1]):
                 if s != "GwDate":
                     _keep_with_next(q._p.get_or_add_pPr())
+            following = [s for q, s in zip(paragraphs[i + 1:], styles[i + 1:]) if q.text.strip()
+                         or (s or "").startswith("GwImprint")]  # the frame, then its anchor
+            if style == "GwDate" and following and (following[0] or "").startswith("GwImprint"):
+                _keep_with_next(paragraphs[i]._p.get_or_add_pPr())
 
 
 def _keep_with_next(ppr: Any) -> None:

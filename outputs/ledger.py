@@ -22,6 +22,10 @@ from model.system import shown_path
 from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
                             doc_type_name)
 from outputs.atomic import write_bytes
+from outputs.ledger_text import (FILE_HEADERS, file_row, missing_value, rule_title,
+                                 superseding_files)
+from outputs.xlsx_print import apply_print_layout
+from outputs.ledger_years import write_year_sheet
 from outputs.xlsx_style import (ERROR_MARK, SEVERITY_MARKS, TOTAL_MARK, WARNING_MARK,
                                 WORKBOOK_OPTIONS, Mark, Styles, write_table)
 
@@ -45,12 +49,15 @@ RULE_COLUMN: dict[str, str] = {
     "missing_section": "sections", "late_submission": "date", "unreadable_file": "file_count",
     "too_thin": "summary", "duplicate_content": "summary",
 }
-FINDING_HEADERS = ("单位", "规则代码", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据")
-FILE_HEADERS = ("文件路径", "单位", "材料类型", "状态", "错误代码", "错误说明", "SHA256", "大小")
+FINDING_HEADERS = ("单位", "问题类型", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据")
 MISSING_HEADERS = ("序号", "单位名称", "文件", "说明")
 SCORE_HEADERS = ("单位", "考核项目", "分值", "评分标准", "得分", "依据")
 CHART_HEADERS = ("单位", "以案释法案例数")
-BYTES_MARK: Mark = (("num_format", '#,##0" 字节"'),)
+# Column caps (width units) so a sheet prints legibly one page wide: longer text wraps.
+SUMMARY_CAPS = {"unit": 24, "doc_type": 16, "new_media": 16, "sections": 16, "summary": 30}
+FINDING_CAPS = (24, 18, 40, 10, 30, 12, 40)
+FILE_CAPS = (40, 24, 18, 10, 10, 40, 16)
+SCORE_CAPS = (24, 20, 8, 40, 8, 40)
 # The creation time in docProps/core.xml: fixed, so the same records give the same bytes
 # (ledger_digest leaves generated_at out, so the file may not depend on it either).
 CREATED = datetime(2000, 1, 1)
@@ -78,8 +85,8 @@ def ledger_bytes(records: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     wb = Workbook(buffer, WORKBOOK_OPTIONS)
     year = records.get("year")
-    wb.set_properties({"title": f"{year}年度普法履职材料台账" if year else "普法履职材料台账",
-                       "author": "pufa", "created": CREATED})
+    title = f"{year}年度普法履职材料台账" if year else "普法履职材料台账"
+    wb.set_properties({"title": title, "author": "pufa", "created": CREATED})
     styles = Styles(wb)
     _write_summary(wb.add_worksheet("汇总"), styles, views, records)
     _write_findings(wb.add_worksheet("问题清单"), styles, views, records)
@@ -87,6 +94,8 @@ def ledger_bytes(records: dict[str, Any]) -> bytes:
     _write_missing(wb.add_worksheet("未报送"), styles, views, records)
     _write_scores(wb.add_worksheet("评分"), styles, views)
     _write_chart(wb, wb.add_worksheet("统计图"), styles, views)
+    write_year_sheet(wb, styles, records)  # 年度对比: only when checked with --history
+    apply_print_layout(wb, title)  # last: every sheet, whoever added it
     wb.close()
     return buffer.getvalue()
 
@@ -126,7 +135,8 @@ def _write_summary(ws: Worksheet, styles: Styles, views: list[UnitView],
         for key, severity in _failing_cells(view).items():
             marks[row, keys.index(key)] = SEVERITY_MARKS[severity]
     write_table(ws, styles, [h for _, h in SUMMARY_COLUMNS],
-                ([_summary_value(v, key, files) for key in keys] for v in views), marks)
+                ([_summary_value(v, key, files) for key in keys] for v in views), marks,
+                [SUMMARY_CAPS.get(key, 12) for key in keys])
 
 
 def _summary_value(view: UnitView, key: str, files: dict[str, dict[str, Any]]) -> Any:
@@ -135,6 +145,8 @@ def _summary_value(view: UnitView, key: str, files: dict[str, dict[str, Any]]) -
         return view.name
     if key == "on_roster":
         return "无名单" if view.on_roster is None else ("是" if view.on_roster else "否")
+    if view.missing:
+        return missing_value(key, view.findings)
     if key == "file_count":
         return len(view.record.get("files") or [])
     if key == "doc_type":
@@ -200,7 +212,7 @@ def _write_findings(ws: Worksheet, styles: Styles, views: list[UnitView],
     rows += [_finding_row(NO_UNIT, f) for f in _unknown_file_findings(views, records)]
     marks = {(row, 3): ERROR_MARK if values[3] == SEVERITY_NAMES["error"] else WARNING_MARK
              for row, values in enumerate(rows)}
-    write_table(ws, styles, FINDING_HEADERS, rows, marks)
+    write_table(ws, styles, FINDING_HEADERS, rows, marks, FINDING_CAPS)
 
 
 def _finding_row(unit: str, finding: dict[str, Any]) -> tuple[Any, ...]:
@@ -209,7 +221,7 @@ def _finding_row(unit: str, finding: dict[str, Any]) -> tuple[Any, ...]:
     files += [e["file"] for e in evidence if e.get("file")]
     files = [shown_path(f) for f in files]
     severity = "error" if finding.get("severity") == "error" else "warning"
-    return (unit, finding.get("rule") or "", finding.get("message") or "",
+    return (unit, rule_title(finding), finding.get("message") or "",
             SEVERITY_NAMES[severity], "\n".join(dict.fromkeys(files)),
             "\n".join(e.get("where") or "" for e in evidence),
             "\n".join(e.get("quote") or "" for e in evidence))
@@ -226,24 +238,18 @@ def _unknown_file_findings(views: list[UnitView], records: dict[str, Any]) -> li
 # ---------------------------------------------------------------- 文件, 未报送
 
 def _write_files(ws: Worksheet, styles: Styles, records: dict[str, Any]) -> None:
-    rows = [_file_row(f) for f in records.get("files") or []]
+    files = records.get("files") or []
+    later = superseding_files(files)
+    rows = [file_row(f, later.get(f.get("path") or ""), NO_UNIT) for f in files]
     marks: dict[tuple[int, int], Mark] = {}
     for row, values in enumerate(rows):
-        if values[3] != "正常":
+        if values[3] == "无法读取":
             marks[row, 3] = ERROR_MARK
+        elif values[3] != "正常":
+            marks[row, 3] = WARNING_MARK
         if values[1] == NO_UNIT:
             marks[row, 1] = WARNING_MARK
-        marks[row, 7] = BYTES_MARK
-    write_table(ws, styles, FILE_HEADERS, rows, marks)
-
-
-def _file_row(f: dict[str, Any]) -> tuple[Any, ...]:
-    error = f.get("error") or {}
-    ok = f.get("status") == "ok"
-    return (shown_path(f.get("path") or ""), f.get("unit") or NO_UNIT,
-            doc_type_name(f.get("doc_type")) if ok else "",
-            "正常" if ok else "无法读取", error.get("code") or "", error.get("message") or "",
-            (f.get("sha256") or "")[:12], f.get("size"))
+    write_table(ws, styles, FILE_HEADERS, rows, marks, FILE_CAPS)
 
 
 def _write_missing(ws: Worksheet, styles: Styles, views: list[UnitView],
@@ -271,7 +277,7 @@ def _write_scores(ws: Worksheet, styles: Styles, views: list[UnitView]) -> None:
         rows.append((v.name, "合计", points, "", v.record.get("score"),
                      f"等级：{grade}" if grade else ""))
         marks.update(((len(rows) - 1, col), TOTAL_MARK) for col in range(len(SCORE_HEADERS)))
-    write_table(ws, styles, SCORE_HEADERS, rows, marks)
+    write_table(ws, styles, SCORE_HEADERS, rows, marks, SCORE_CAPS)
 
 
 def _write_chart(wb: Workbook, ws: Worksheet, styles: Styles, views: list[UnitView]) -> None:

@@ -12,18 +12,21 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from model.system import shown_path
 from outputs import draft_text as text
 from outputs.draft_config import validate_draft_config
 from outputs.drafts import basis_text, common_context
 from outputs.figures import cn_date
 from outputs.gongwen import layout_from_mapping
+from outputs.notice_text import cite_titles, file_title, merge_items, place, quoted, tidy
+from outputs.year_facts import check_notice_dates
+from outputs.notice_history import repeated_missing, repeated_note
 from outputs.render import render_docx
 from templates import template_path
 
 log = logging.getLogger(__name__)
 
 SUFFIX = "_整改通知.docx"
+RESUBMIT_SUFFIX = "_补报通知.docx"  # a unit that sent nothing is asked to submit
 QUOTE_MAX = 80  # characters of a quoted sentence shown as evidence
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|]+')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
@@ -38,6 +41,7 @@ def write_notices(records: dict[str, Any], out_dir: Path,
     render the rest in parallel (``pipeline.incremental``).
     """
     cfg = validate_draft_config(config or {}, "notice")
+    check_notice_dates(cfg, _check_date(records), "整改通知配置")
     layout = layout_from_mapping(cfg["layout"], "配置") if cfg["layout"] else None
     template = Path(cfg["template"]) if cfg["template"] else template_path("notice")
     out_dir = Path(out_dir)
@@ -45,7 +49,7 @@ def write_notices(records: dict[str, Any], out_dir: Path,
     used: set[str] = set()
     other_year = other_year_files(records)
     for unit, findings in units_with_findings(records):
-        name = unique_name(safe_filename(unit) + SUFFIX, used)
+        name = unique_name(safe_filename(unit) + notice_suffix(findings), used)
         context = notice_context(records, unit, findings, cfg, other_year.get(unit, []))
         written.append(render(template, context, out_dir / name, layout))
     log.info("wrote %d notices to %s", len(written), out_dir)
@@ -77,10 +81,16 @@ def safe_filename(name: str, limit: int = 60) -> str:
     return f"_{cleaned}" if _RESERVED.match(cleaned) else cleaned
 
 
+def notice_suffix(findings: list[dict[str, Any]]) -> str:
+    """补报通知 for a unit that sent nothing, else 整改通知."""
+    return RESUBMIT_SUFFIX if all(f.get("rule") == "missing_submission" for f in findings) else SUFFIX
+
+
 def unique_name(name: str, used: set[str]) -> str:
-    stem, n, candidate = name[: -len(SUFFIX)], 2, name
+    suffix = RESUBMIT_SUFFIX if name.endswith(RESUBMIT_SUFFIX) else SUFFIX
+    stem, n, candidate = name[: -len(suffix)], 2, name
     while candidate.lower() in used:
-        candidate = f"{stem}_{n}{SUFFIX}"
+        candidate = f"{stem}_{n}{suffix}"
         n += 1
     used.add(candidate.lower())
     return candidate
@@ -94,7 +104,7 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
         other_year = other_year_files(records).get(unit, [])
     year = cfg["year"] or records.get("year") or dt.date.today().year
     checked = _check_date(records)
-    reply = cfg["reply_deadline"] or (checked + dt.timedelta(days=7)).isoformat()
+    reply = cfg["reply_deadline"] or (notice_date(cfg, checked) + dt.timedelta(days=7)).isoformat()
     missing = any(f["rule"] == "missing_submission" for f in findings)
     basis = basis_text(cfg, year)
     listed = [f for f in findings if f["rule"] != "missing_submission"]
@@ -107,9 +117,11 @@ def notice_context(records: dict[str, Any], unit: str, findings: list[dict[str, 
     ctx.update({
         "title": cfg["title"] or (f"关于补报{year}年度“谁执法谁普法”\n履职材料的通知" if missing and not listed
                                   else f"关于{year}年度“谁执法谁普法”履职材料\n有关问题整改的通知"),
-        "opening": _opening(records, basis, year, checked, missing, bool(listed)),
-        "problems": _other_year_notes(other_year, year) + [
-            {"message": _to_you(f.get("message") or "", unit), "evidence": evidence_lines(f)} for f in listed],
+        "opening": _opening(records, basis, year, notice_date(cfg, checked), missing, bool(listed)),
+        "problems": _other_year_notes(other_year, year) + repeated_missing(findings, records) + merge_items([
+            {"rule": f.get("rule"),
+             "message": tidy(cite_titles(_to_you(f.get("message") or "", unit) + repeated_note(f, records))),
+             "evidence": evidence_lines(f)} for f in listed]),
         "request": request,
         "sends": [] if len(remedies) == 1 else [
             {"title": "", "text": r + ("。" if i == len(remedies) - 1 else "；")}
@@ -134,11 +146,16 @@ def _other_year_notes(files: list[dict[str, Any]], year: int) -> list[dict[str, 
     contents counted, which is why the problems below it are there."""
     out = []
     for f in files:
-        name = re.split(r"[\\/!]", f.get("path") or "")[-1]
+        name = file_title(f.get("path") or "")
         of = (f.get("fields") or {}).get("year")
         out.append({"message": f"你单位报送的《{name}》是{of}年度的材料，未作为{year}年度履职材料计入，"
                                f"请报送{year}年度材料。", "evidence": []})
     return out
+
+
+def notice_date(cfg: dict[str, Any], checked: dt.date) -> dt.date:
+    """The notice's own date: the config's, else the day of the check."""
+    return dt.date.fromisoformat(cfg["date"]) if cfg.get("date") else checked
 
 
 def _check_date(records: dict[str, Any]) -> dt.date:
@@ -171,11 +188,12 @@ def evidence_lines(finding: dict[str, Any]) -> list[str]:
         quote = " ".join(str(e.get("quote") or "").split())
         if len(quote) > QUOTE_MAX:
             quote = quote[:QUOTE_MAX] + "……"
-        where = str(e.get("where") or "")
-        line = f"依据：《{shown_path(e.get('file') or finding.get('file') or '报送材料')}》{where}"
-        lines.append(line + (f"：“{quote}”。" if quote else "。"))
+        where = place(str(e.get("where") or ""))
+        cited = e.get("file") or finding.get("file")
+        line = f"依据：《{file_title(cited)}》{where}" if cited else f"依据：报送材料{where}"
+        lines.append(tidy(line + ("：" + quoted(quote) if quote else "。")))
     if not lines and finding.get("file") and finding["file"] not in (finding.get("message") or ""):
-        lines.append(f"涉及文件：《{shown_path(finding['file'])}》。")
+        lines.append(f"涉及文件：《{file_title(finding['file'])}》。")
     return lines
 
 

@@ -16,14 +16,15 @@ from __future__ import annotations
 import logging
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
+
+from outputs.text_width import display_width
+from outputs.xlsx_print import set_row_heights
 
 log = logging.getLogger(__name__)
 
@@ -109,14 +110,17 @@ def put(ws: Worksheet, styles: Styles, row: int, col: int, value: Any, base: str
 
 
 def write_table(ws: Worksheet, styles: Styles, headers: Sequence[str],
-                rows: Iterable[Sequence[Any]], marks: Mapping[tuple[int, int], Mark] | None = None) -> int:
+                rows: Iterable[Sequence[Any]], marks: Mapping[tuple[int, int], Mark] | None = None,
+                max_width: int | Sequence[int] = MAX_WIDTH) -> int:
     """Write a header row and data rows from A1, fitted and filtered; return the row count.
 
-    ``marks`` gives some cells an extra look, keyed by (data row, column), both from 0.
+    ``marks`` gives some cells an extra look, keyed by (data row, column), both from 0;
+    ``max_width`` caps every column (or each, given one per column): longer text wraps.
     """
     data = [list(values) for values in rows]
-    widths = natural_widths(headers, data)
-    wide = [width > MAX_WIDTH for width in widths]
+    caps = [max_width] * len(headers) if isinstance(max_width, int) else list(max_width)
+    widths = [min(w, cap) for w, cap in zip(natural_widths(headers, data), caps)]
+    wide = [natural > cap for natural, cap in zip(natural_widths(headers, data), caps)]
     marks = marks or {}
     for col, header in enumerate(headers):
         put(ws, styles, 0, col, header, HEADER)
@@ -125,6 +129,7 @@ def write_table(ws: Worksheet, styles: Styles, headers: Sequence[str],
             wrap = wide[col] or (isinstance(value, str) and "\n" in value)
             put(ws, styles, row + 1, col, value, WRAP if wrap else BODY, marks.get((row, col), ()))
     finish_sheet(ws, widths, len(data))
+    set_row_heights(ws, headers, data, shown_widths(widths))
     return len(data)
 
 
@@ -132,9 +137,14 @@ def finish_sheet(ws: Worksheet, widths: Sequence[int], data_rows: int) -> None:
     """Freeze the header, filter over the data, set column widths (capped)."""
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, data_rows, max(len(widths), 1) - 1)
-    for col, width in enumerate(widths):
+    for col, width in enumerate(shown_widths(widths)):
         # in pixels: set_column(width) would add XlsxWriter's 5-pixel padding to the width
-        ws.set_column_pixels(col, col, max(MIN_WIDTH, min(width, MAX_WIDTH)) * PIXELS_PER_WIDTH)
+        ws.set_column_pixels(col, col, width * PIXELS_PER_WIDTH)
+
+
+def shown_widths(widths: Sequence[int]) -> list[int]:
+    """The widths ``finish_sheet`` gives the columns (natural widths, capped)."""
+    return [max(MIN_WIDTH, min(width, MAX_WIDTH)) for width in widths]
 
 
 def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
@@ -146,13 +156,6 @@ def natural_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> lis
             if width > widths[col]:
                 widths[col] = width
     return [width + 2 for width in widths]
-
-
-@lru_cache(maxsize=65536)
-def display_width(text: str) -> int:
-    """Width of the longest line, east-asian wide/full-width characters counting 2."""
-    return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-                for line in text.split("\n")), default=0)
 
 
 def _shown(value: Any) -> str:

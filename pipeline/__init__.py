@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from extractors.finders.units import RosterEntry, unify_names
 from extractors.roster import load_roster
 from forms.fingerprints import prepare as prepare_analyses
+from forms.history import History, apply_history, load_history, pair_units
+from forms.history import prepare as prepare_history
 from forms.merge import merge_fields, other_year, superseded
 from model import CheckResult, FileRecord, UnitRecord, Value
 from pipeline.archive import expand_archives
@@ -189,7 +191,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             rules = load_rules(opts.rules)  # config errors surface before any work
             notice_config = load_draft_config(opts.notice_config, "notice")
             roster = load_roster(opts.roster) if opts.roster else []
-            history = _load_history(opts.history)
+            history = _load_history(opts.history, roster)
         scratch.mkdir(parents=True, exist_ok=True)
         with watch("cache"):
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
@@ -208,8 +210,12 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
             year = opts.year or infer_year(files)
-            units = check_units(group_units(files, roster, year), rules, deadline=opts.deadline, history=history)
+            grouped = group_units(files, roster, year)
+            pairs, last = prepare_history(history, roster, [u.unit for u in grouped], year) if history else ({}, None)
+            units = check_units(grouped, rules, deadline=opts.deadline, history=last)
             records = build_records(opts, files, units, roster, year)
+            if history:
+                records = apply_history(records, history, pairs)  # SPEC §10: previous, repeated
         with watch("write"):
             written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)
     finally:
@@ -220,12 +226,15 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     return CheckResult(records, written)
 
 
-def _load_history(path: Path | None) -> dict[str, Any] | None:
+def _load_history(path: Path | None, roster: list[RosterEntry]) -> History | None:
+    """Last year's records.json, checked before any work: its schema, its shape and, with a
+    roster, that it is this district's (``forms.history.HistoryError`` otherwise)."""
     if path is None:
         return None
-    from outputs.records import load_records
-
-    return load_records(path)
+    history = load_history(path)
+    if roster:
+        pair_units(history, roster)
+    return history
 
 
 def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,

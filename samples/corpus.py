@@ -89,10 +89,13 @@ def write_doc(inbox: Path, doc: Doc) -> Path:
     return target
 
 
-def write_roster(path: Path, roster: list[tuple[str, str]]) -> None:
-    rows = [("单位名称", "简称/别名")] + [(name, alias or None) for name, alias in roster]
-    docgen.write_xlsx(path, [{"title": "名单", "rows": rows, "widths": {"A": 34, "B": 40},
-                              "bold_rows": (1,)}])
+def write_roster(path: Path, roster: list[tuple[str, ...]]) -> None:
+    """单位名称, 简称/别名 and, when an entry gives a third name list, 曾用名 (names of earlier years)."""
+    former = any(len(entry) > 2 for entry in roster)
+    head = ("单位名称", "简称/别名") + (("曾用名",) if former else ())
+    rows = [head] + [tuple(v or None for v in (*entry, "")[:len(head)]) for entry in roster]
+    widths = {"A": 34, "B": 40, **({"C": 30} if former else {})}
+    docgen.write_xlsx(path, [{"title": "名单", "rows": rows, "widths": widths, "bold_rows": (1,)}])
 
 
 # ---------------------------------------------------------------- findings
@@ -155,8 +158,9 @@ def derive_findings(docs: list[Doc], deadline: str, text_len: dict[str, int],
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
-def build(out_dir: Path, inbox_name: str, roster_name: str, roster: list[tuple[str, str]],
-          docs: list[Doc], findings: dict[str, list[str]], year: int, deadline: str) -> dict:
+def build(out_dir: Path, inbox_name: str, roster_name: str, roster: list[tuple[str, ...]],
+          docs: list[Doc], findings: dict[str, list[str]], year: int, deadline: str,
+          truth_name: str = "truth.json") -> dict:
     inbox = out_dir / inbox_name
     if inbox.exists():
         shutil.rmtree(inbox)
@@ -170,13 +174,13 @@ def build(out_dir: Path, inbox_name: str, roster_name: str, roster: list[tuple[s
         figures[doc.path] = len(_FIGURE.findall(text))
         _check_length(doc, len(text))
     truth = _truth(roster, docs, findings, year, deadline)
-    names = [n for n, _ in roster]
+    names = [entry[0] for entry in roster]
     for unit in names:
         own = [d for d in docs if d.unit == unit]
         derived = derive_findings(own, deadline, text_len, figures)
         if derived != findings[unit]:
             raise AssertionError(f"{unit}: declared {findings[unit]} but fields give {derived}")
-    (out_dir / "truth.json").write_text(
+    (out_dir / truth_name).write_text(
         json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return {d.path: text_len[d.path] for d in docs}
 
@@ -200,9 +204,9 @@ def _truth(roster, docs, findings, year, deadline) -> dict:
         files[doc.path] = {"status": "ok", "error_code": None, "unit": doc.unit,
                            "doc_type": doc.doc_type, "fields": doc.truth_fields()}
     units = {}
-    for name, _ in roster:
+    for name, *_ in roster:
         units[name] = {"findings": findings[name],
                        "files": sorted(d.path for d in docs if d.unit == name)}
-    missing = [n for n, _ in roster if not any(d.unit == n for d in docs)]
+    missing = [n for n, *_ in roster if not any(d.unit == n for d in docs)]
     return {"year": year, "deadline": deadline, "files": files, "units": units,
             "missing_units": missing}

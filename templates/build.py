@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from forms.config import load_yaml
 from outputs.gongwen import DEFAULT_LAYOUT, Layout, apply_layout, layout_from_mapping
-from outputs.gongwen_build import add_paragraph, add_table, new_document
+from outputs.gongwen_build import add_paragraph, add_table, anchor_to_foot, new_document
 from templates import TEMPLATE_FILES, TEMPLATES_DIR
 
 Doc = Any
@@ -52,11 +52,15 @@ def _closing(doc: Doc) -> None:
            ("{{ date_cn }}", "GwDate"))
 
 
-def _imprint(doc: Doc) -> None:
-    """版记 ending the document, after the 附件: rule, [抄送, thin rule,] 印发机关和印发日期, rule."""
+def _imprint(doc: Doc, lay: Layout) -> None:
+    """版记 ending the document, after the 附件: rule, [抄送, thin rule,] 印发机关和印发日期, rule,
+    in a frame at the foot of the last page."""
+    start = len(doc.paragraphs)
     _lines(doc, ("", "GwImprintFirstRule"), ("{%p if cc %}", "GwBody"),
            ("抄送：{{ cc }}。", "GwImprintCc"), ("", "GwImprintMidRule"), ("{%p endif %}", "GwBody"),
            ("{{ issuer }}\t{{ issue_date_cn }}印发", "GwImprintIssue"), ("", "GwImprintLastRule"))
+    anchor_to_foot([p for p in doc.paragraphs[start:] if p.style.style_id.startswith("GwImprint")], lay)
+    _lines(doc, ("", "GwImprintAnchor"))  # the frame's anchor: the closing lines keep with it
 
 
 def _attachment_page(doc: Doc, lay: Layout, var: str, head: list[str], cells: list[str],
@@ -82,7 +86,7 @@ def build_circular(lay: Layout) -> Doc:
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.score }}", "{{ r.grade }}"], [1, 6, 1.5, 1.5])
     _attachment_page(doc, lay, "missing_table", ["序号", "单位名称", "备注"],
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.note }}"], [1, 6, 3])
-    _imprint(doc)
+    _imprint(doc, lay)
     return doc
 
 
@@ -100,7 +104,7 @@ def build_plan(lay: Layout) -> Doc:
            ("{{ ph.text }}", "GwBody"), ("{%p endif %}", "GwBody"), ("{%p endfor %}", "GwBody"),
            ("六、工作要求", "GwHeading1"))
     _numbered(doc, "requirements")
-    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwBody"),
+    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwContact"),
            ("{%p endif %}", "GwBody"))
     _closing(doc)
     _attachment_page(doc, lay, "schedule_table", ["序号", "阶段", "时间", "主要任务"],
@@ -108,20 +112,32 @@ def build_plan(lay: Layout) -> Doc:
                      justify=(3,))
     _attachment_page(doc, lay, "units_table", ["序号", "单位名称"],
                      ["{{ r.no }}", "{{ r.unit }}"], [1, 8])
-    _imprint(doc)
+    _attachment_page(doc, lay, "rubric_table", ["序号", "类别", "考核项目", "分值", "评分标准"],
+                     ["{{ r.no }}", "{{ r.block }}", "{{ r.item }}", "{{ r.points }}", "{{ r.criterion }}"],
+                     [2.4, 5, 7.5, 3.2, 13], justify=(4,))
+    _imprint(doc, lay)
     return doc
 
 
+def _paragraphs(doc: Doc, var: str) -> None:
+    """A plain paragraph of body text per item of ``var``."""
+    _lines(doc, (f"{{%p for item in {var} %}}", "GwBody"), ("{{ item.text }}", "GwBody"),
+           ("{%p endfor %}", "GwBody"))
+
+
 def build_self_inspection(lay: Layout) -> Doc:
+    """The office's own report: how it organised the evaluation, trained, what came of it."""
     doc = new_document(lay)
     _head(doc)
-    _lines(doc, ("{{ opening }}", "GwBody"), ("一、基本情况", "GwHeading1"))
-    _numbered(doc, "basics")
-    _lines(doc, ("二、主要做法", "GwHeading1"))
-    _numbered(doc, "practices")
-    _lines(doc, ("三、存在的问题", "GwHeading1"), ("{{ problems_intro }}", "GwBody"))
-    _numbered(doc, "problems")
-    _lines(doc, ("四、下一步打算", "GwHeading1"))
+    _lines(doc, ("{{ opening }}", "GwBody"), ("一、组织开展情况", "GwHeading1"))
+    _numbered(doc, "organising")
+    _lines(doc, ("二、培训指导情况", "GwHeading1"))
+    _numbered(doc, "training")
+    _lines(doc, ("三、评议结果", "GwHeading1"))
+    _paragraphs(doc, "results")
+    _lines(doc, ("四、存在的问题", "GwHeading1"))
+    _paragraphs(doc, "shortcomings")
+    _lines(doc, ("五、下一步打算", "GwHeading1"))
     _numbered(doc, "plans")
     _lines(doc, ("特此报告。", "GwBody"))
     _closing(doc)
@@ -130,7 +146,7 @@ def build_self_inspection(lay: Layout) -> Doc:
                      ["{{ r.no }}", "{{ r.unit }}", "{{ r.cases }}", "{{ r.activities }}",
                       "{{ r.score }}", "{{ r.grade }}"],
                      [2.4, 11.5, 4.5, 4.5, 3, 3.6])
-    _imprint(doc)
+    _imprint(doc, lay)
     return doc
 
 
@@ -143,10 +159,10 @@ def build_notice(lay: Layout) -> Doc:
            ("{%p endfor %}", "GwBody"), ("{%p endfor %}", "GwBody"),
            ("{{ request }}", "GwBody"))
     _numbered(doc, "sends")
-    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwBody"),
+    _lines(doc, ("{%p if contact %}", "GwBody"), ("{{ contact }}", "GwContact"),
            ("{%p endif %}", "GwBody"))
     _closing(doc)
-    _imprint(doc)
+    _imprint(doc, lay)
     return doc
 
 

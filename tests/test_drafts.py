@@ -61,7 +61,7 @@ def test_circular_figures_equal_the_records(circular, records):
     assert f"开展普法宣传活动{_sum(records, 'activities')}场次" in text
     assert f"发放宣传资料{amount(_sum(records, 'materials'))}份" in text  # 12.05万 -> 12万余
     assert f"解答法律咨询{_sum(records, 'consultations')}人次" in text
-    assert "评定等次为：优秀1个、良好2个、合格1个、不合格1个（详见附件1）" in text
+    assert "评定等次为：优秀1个、良好2个、合格1个、不合格2个（含未报送材料的1个单位）（详见附件1）" in text
     duty = sum(1 for u in units if u["fields"]["duty_list"] is True)
     cases_ok = sum(1 for u in units if u["fields"]["cases_total"] >= 4)
     assert f"{duty}个单位制定了普法责任清单" in text
@@ -89,7 +89,8 @@ def test_circular_attachments_on_their_own_pages(circular, records):
     assert scores[0] == ["序号", "单位名称", "得分", "等次"]
     assert scores[1:] == [["1", "区市场监督管理局", "96", "优秀"], ["2", "区人力资源和社会保障局", "88.5", "良好"],
                           ["3", HOSTILE_UNIT, "85", "良好"], ["4", "区税务局", "79", "合格"],
-                          ["5", "区教育局", "42", "不合格"], ["6", "区应急管理局", "—", "—"]]
+                          ["5", "区教育局", "42", "不合格"], ["6", "区应急管理局", "—", "—"],
+                          ["7", "区民政局", "未报送", "不合格"]]  # graded and counted
     assert missing == [["序号", "单位名称", "备注"], ["1", "区民政局", "未报送履职材料"]]
 
 
@@ -112,7 +113,7 @@ def test_hostile_text_in_a_circular_stays_text(tmp_path, records):
     doc = open_doc(draft_circular(records, {"highlights": [{"title": "做法", "text": HOSTILE}]},
                                   tmp_path / "h.docx"))
     text = all_text(doc)
-    assert f"4.做法。{HOSTILE}" in text and f"1|{HOSTILE}|96|优秀" in text
+    assert f"5.做法。{HOSTILE}" in text and f"1|{HOSTILE}|96|优秀" in text
     assert "49" not in text
 
 
@@ -173,10 +174,19 @@ def test_plan_sections_phases_and_attachments(tmp_path):
     phases = [p.text for p in by_style(doc, "GwHeading2")]
     assert phases[0] == "（一）动员部署阶段（2023年3月1日至3月31日）" and len(phases) == 4
     assert "于2023年11月30日前报送鹤溪区全面依法治区委员会办公室" in all_text(doc)
-    schedule, units = (table_rows(t) for t in doc.tables)
+    schedule, units, rubric = (table_rows(t) for t in doc.tables)
     assert [r[1] for r in schedule[1:]] == ["动员部署阶段", "自查自评阶段", "评议审核阶段", "总结通报阶段"]
     assert len(units) == 1 + len(cfg["units"]) and units[1] == ["1", cfg["units"][0]]
     assert "（共9个，名单见附件2）" in all_text(doc)
+    # 附件3: the 评分细则 the check scores with, item by item, and the grades in the text
+    from forms.scoring import load_rubric
+
+    items = load_rubric(None).items
+    assert rubric[0] == ["序号", "类别", "考核项目", "分值", "评分标准"] and len(rubric) == 1 + len(items)
+    assert rubric[1] == ["1", items[0].block, items[0].name, "5", items[0].criterion]
+    assert sum(int(r[3]) for r in rubric[1:]) == 100
+    assert "评议按《评分细则》（见附件3）逐项评分，总分100分，90分以上为优秀，80分至89分为良好" in all_text(doc)
+    assert [p.text for p in by_style(doc, "GwAttachNote")][-1].endswith("3.评分细则")
 
 
 def test_plan_tables_with_zero_one_and_many_rows(tmp_path):
@@ -186,28 +196,42 @@ def test_plan_tables_with_zero_one_and_many_rows(tmp_path):
         rows = [{"no": i, "name": f"阶段{i}", "time": "2023年", "text": "任务"} for i in range(1, n + 1)]
         ctx["schedule_table"]["rows"] = rows
         doc = open_doc(render_docx(template_path("plan"), ctx, tmp_path / f"p{n}.docx"))
-        assert len(doc.tables) == 1 and len(table_rows(doc.tables[0])) == 1 + n
+        assert len(doc.tables) == 2 and len(table_rows(doc.tables[0])) == 1 + n  # + 评分细则
     one = open_doc(draft_plan({"units": ["区教育局"]}, tmp_path / "u1.docx"))
     assert table_rows(one.tables[1]) == [["序号", "单位名称"], ["1", "区教育局"]]
 
 
-def test_self_inspection_from_records(tmp_path, records):
-    cfg = load_draft_config(SAMPLES / "自查.yaml", "self_inspection")
+def test_self_inspection_is_the_offices_report_on_its_own_work(tmp_path, records):
+    cfg = load_draft_config(SAMPLES / "年度.yaml", "self_inspection")
     doc = open_doc(draft_self_inspection(records, cfg, tmp_path / "自查.docx"))
     text = all_text(doc)
     assert [p.text for p in by_style(doc, "GwRecipient")] == ["市普法办："]
-    assert [p.text for p in by_style(doc, "GwHeading1")] == ["一、基本情况", "二、主要做法", "三、存在的问题", "四、下一步打算"]
-    cases_ok = sum(1 for u in submitted(records) if u["fields"]["cases_total"] >= 4)
-    assert f"各单位全年共报送以案释法典型案例{_sum(records, 'cases_total')}个，{cases_ok}个单位达到全年不少于4个的要求" in text
-    with_findings = sum(1 for u in records["units"] if u["findings"])
-    assert f"对{with_findings}个存在问题的单位逐一发出补报、整改通知" in text
-    assert f"全年共开展普法宣传活动{_sum(records, 'activities')}场次" in text
-    assert "5.加强督促指导。区普法办采取实地走访" in text
+    assert [p.text for p in by_style(doc, "GwHeading1")] == [
+        "一、组织开展情况", "二、培训指导情况", "三、评议结果", "四、存在的问题", "五、下一步打算"]
+    # organising: the plan, its 文号 and date, the deadline from the one year file
+    assert ("2023年2月20日，我办印发《鹤溪区2023年度国家机关“谁执法谁普法”履职报告评议活动实施方案》"
+            "（鹤法治办发〔2023〕1号），将7个承担普法责任的国家机关纳入评议范围") in text
+    assert "要求各单位于2023年12月10日前报送2023年度履职报告" in text
+    fix = sum(1 for u in submitted(records) if u["findings"])
+    assert (f"2023年12月11日，我办向{fix}个材料存在问题的单位发出整改通知、向1个未报送材料的单位发出补报通知，"
+            "要求于2023年12月17日前报送整改情况或补报材料。") in text
+    assert "2023年6月15日，举办全区普法责任制业务培训班" in text  # training, from the year file
+    assert "不合格2个（含未报送材料的1个单位）" in text
+    assert f"报送以案释法典型案例{_sum(records, 'cases_total')}个" in text
+    assert "督促问题整改。对发出整改通知的单位逐一跟踪，2023年12月17日后对整改不到位的单位" in text
+    circular = all_text(open_doc(draft_circular(records, CIRCULAR_CFG, tmp_path / "c.docx")))
+    assert "责任落实情况" in circular and "责任落实情况" not in text  # not the circular again
     assert HOSTILE_UNIT not in text.split("附件")[0]  # the level above is not told unit names
     rows = table_rows(doc.tables[0])
     assert rows[0] == ["序号", "单位名称", "典型案例（个）", "宣传活动（场次）", "得分", "等次"]
     assert rows[3] == ["3", "区教育局", "2", "8", "42", "不合格"] and len(rows) == 1 + len(submitted(records))
     assert [p.text for p in by_style(doc, "GwDate")] == ["2023年12月25日"]
+
+
+def test_old_self_inspection_yaml_still_works(tmp_path, records):
+    cfg = load_draft_config(SAMPLES / "自查.yaml", "self_inspection")
+    text = all_text(open_doc(draft_self_inspection(records, cfg, tmp_path / "自查.docx")))
+    assert "加强督促指导。区普法办采取实地走访" in text and "年初，我办印发" in text
 
 
 def test_layout_override_and_own_template_from_config(tmp_path, records):
@@ -220,3 +244,18 @@ def test_layout_override_and_own_template_from_config(tmp_path, records):
     with pytest.raises(ConfigError, match=r"own\.docx.*模板中的标记"):  # it lacks circular names
         draft_circular(records, {"template": str(own)}, tmp_path / "x.docx")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_circular_praises_the_best_units_by_name(circular):
+    text = all_text(circular)
+    assert "2.通报表扬。区市场监督管理局1个单位普法责任制落实到位、履职材料扎实规范，评定为优秀等次，予以通报表扬。" in text
+
+
+def test_circular_names_the_sections_each_unit_lacks(tmp_path, records):
+    unit = next(u for u in records["units"] if u["unit"] == "区教育局")
+    unit["findings"] = [f for f in unit["findings"] if f["rule"] != "missing_section"] + [
+        {"rule": "missing_section", "severity": "warning", "evidence": [],
+         "message": f"区教育局报送的《报告.docx》缺少“{s}”部分，请补充完善。"} for s in ("存在问题", "下一步打算")]
+    text = all_text(open_doc(draft_circular(records, CIRCULAR_CFG, tmp_path / "s.docx")))
+    assert "区教育局缺少“存在问题”“下一步打算”部分" in text
+    assert "缺少基本情况、主要做法、存在问题或下一步打算" not in text

@@ -52,7 +52,8 @@ def _imprint(doc):
     """The 版记 paragraphs: from the first rule to the end of the body."""
     paragraphs = doc.paragraphs
     first = next(i for i, p in enumerate(paragraphs) if p.style.style_id == "GwImprintFirstRule")
-    return paragraphs[first:]
+    assert paragraphs[-1].style.style_id == "GwImprintAnchor" and not paragraphs[-1].text
+    return paragraphs[first:-1]  # the frame's paragraphs, not the empty line it hangs on
 
 
 def _ppr(doc, paragraph, tag: str):
@@ -69,8 +70,8 @@ def test_imprint_ends_the_body_after_the_attachments(drafts, kind, styles):
     imprint = _imprint(doc)
     assert [p.style.style_id for p in imprint] == styles
     body = [el for el in doc.element.body if el.tag != qn("w:sectPr")]
-    assert body[-len(imprint):] == [p._p for p in imprint]  # nothing after it, no table within
-    assert not any(p.style.style_id.startswith("GwImprint") for p in doc.paragraphs[:-len(imprint)])
+    assert body[-len(imprint) - 1:-1] == [p._p for p in imprint]  # only its anchor after it, no table within
+    assert not any(p.style.style_id.startswith("GwImprint") for p in doc.paragraphs[:-len(imprint) - 1])
     for table in doc.tables:  # the 附件 come before the 版记
         assert body.index(table._tbl) < body.index(imprint[0]._p)
 
@@ -82,7 +83,7 @@ def test_imprint_text_from_the_config(drafts):
         "circular": [cc, f"{office}\t2023年12月20日印发"],
         "plan": ["抄送：市委全面依法治市委员会办公室。", f"{office}\t2023年2月20日印发"],
         "self_inspection": [f"{office}\t2023年12月25日印发"],
-        "notice": ["鹤溪区普法办\t2022年12月11日印发"],  # the notice's date: the day of the check
+        "notice": ["鹤溪区普法办\t2023年12月11日印发"],  # the notice's date, from its config
     }
     for kind, lines in expected.items():
         imprint = _imprint(drafts[kind])
@@ -115,21 +116,31 @@ def test_imprint_rows_are_sihao_fangsong_one_character_in(drafts):
     assert issue.text.count("\t") == 1
 
 
-def test_imprint_rules_are_full_width_with_gbt_weights(drafts):
+def test_imprint_rules_are_full_width_bars_with_gbt_weights(drafts):
     doc = drafts["plan"]
     for p in _imprint(doc):
         sid = p.style.style_id
-        bdr = _ppr(doc, p, "pBdr")
+        assert _ppr(doc, p, "pBdr") is None, sid  # LibreOffice drops a frame with borders
         if sid not in RULES:
-            assert bdr is None, sid  # the rules are their own paragraphs
             continue
-        assert [child.tag for child in bdr] == [qn("w:bottom")], sid
-        bottom = bdr[0]
-        assert (bottom.get(qn("w:val")), bottom.get(qn("w:color"))) == ("single", "000000")
-        width_mm = int(bottom.get(qn("w:sz"))) / 8 / PT_PER_MM  # w:sz: eighths of a point
-        assert width_mm == pytest.approx(RULES[sid], abs=0.03), sid
-        ind = _ppr(doc, p, "ind")  # a border follows the indents: none, so as wide as the 版心
+        shd = _ppr(doc, p, "shd")  # a shaded bar, as thick as its exact line
+        assert shd.get(qn("w:fill")) == "000000", sid
+        spacing = _ppr(doc, p, "spacing")
+        assert spacing.get(qn("w:lineRule")) == "exact", sid
+        thick_mm = int(spacing.get(qn("w:line"))) / 20 / PT_PER_MM
+        assert thick_mm == pytest.approx(RULES[sid], abs=0.02), sid
+        ind = _ppr(doc, p, "ind")  # no indent, so as wide as the 版心
         assert all(ind.get(qn(f"w:{side}")) == "0" for side in ("left", "right", "firstLine"))
+
+
+def test_imprint_is_a_frame_at_the_foot_of_the_page(drafts):
+    for kind, doc in drafts.items():
+        for p in _imprint(doc):
+            frame = p._p.find(f"{qn('w:pPr')}/{qn('w:framePr')}")
+            assert frame is not None, (kind, p.text)
+            assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")
+            assert frame.get(qn("w:w")) == str(TEXT_WIDTH_TWIPS)
+            assert frame.get(qn("w:vSpace")) == str(round(DEFAULT_LAYOUT.line_pitch_pt * 20))
 
 
 def test_rule_widths_in_eighths_of_a_point():
@@ -146,8 +157,6 @@ def test_imprint_never_splits(drafts):
         for p in imprint:
             if "Rule" not in p.style.style_id:
                 assert _ppr(doc, p, "keepLines") is not None, (kind, p.text)
-    first = _imprint(drafts["notice"])[0]  # a blank line parts it from the text above
-    assert first.style.paragraph_format.space_before == Pt(DEFAULT_LAYOUT.line_pitch_pt)
 
 
 def test_hostile_cc_and_issuer_stay_text(tmp_path):
@@ -202,7 +211,7 @@ def test_region_layout_moves_the_tab_and_weights(tmp_path):
     (tab,) = _ppr(doc, issue, "tabs")
     assert tab.get(qn("w:pos")) == str(round(lay.text_width_pt * 20) - CHAR)
     first = _imprint(doc)[0]
-    assert _ppr(doc, first, "pBdr")[0].get(qn("w:sz")) == "11"  # 0.5 mm ≈ 1.42 pt
+    assert _ppr(doc, first, "spacing").get(qn("w:line")) == "28"  # 0.5 mm ≈ 1.42 pt
 
 
 def _context() -> dict:
@@ -213,28 +222,29 @@ def _context() -> dict:
 
 
 @pytest.mark.skipif(lo_render.soffice() is None, reason="需要 LibreOffice（soffice）才能检查排版效果")
-def test_imprint_lays_out_at_the_end_in_libreoffice(tmp_path):
+def test_imprint_sits_at_the_foot_of_the_last_page_in_libreoffice(tmp_path):
+    """GB/T 9704 §7.4: the 版记's last rule on the last line of the 版心, of every document."""
     import pdfplumber
 
-    pdf = lo_render.to_pdf(_drafts(tmp_path)["circular"], tmp_path)
     left = DEFAULT_LAYOUT.margin_left_mm * PT_PER_MM
     right = left + DEFAULT_LAYOUT.text_width_pt
-    with pdfplumber.open(pdf) as opened:
-        page, pages = opened.pages[-1], len(opened.pages)
-        rules = sorted({(round(ln["top"], 1), ln["linewidth"]) for ln in page.lines
-                        if abs(ln["x0"] - left) < 1 and abs(ln["x1"] - right) < 1
-                        and abs(ln["top"] - ln["bottom"]) < 0.1})
-        words = page.extract_words()
-    assert [w for _, w in rules[-3:]] == [1.0, 0.75, 1.0]  # 首条, 中间, 末条
-    first, mid, last = (top for top, _ in rules[-3:])
-    table_cell = next(w for w in words if w["text"] == "未报送履职材料")
-    assert table_cell["bottom"] < first  # after the 附件 table
-    cc = [w for w in words if first < w["top"] < mid]
-    issue = [w for w in words if mid < w["top"] < last]
-    assert cc[0]["text"].startswith("抄送：") and cc[-1]["text"].endswith("。")
-    assert "".join(w["text"] for w in issue) == "鹤溪区全面依法治区委员会办公室2023年12月20日印发"
-    assert cc[0]["x0"] == pytest.approx(left + 14, abs=1)  # 左空一字
-    assert issue[0]["x0"] == pytest.approx(left + 14, abs=1)
-    assert issue[-1]["x1"] == pytest.approx(right - 14, abs=1.5)  # 印发日期 右空一字
-    below = "".join(w["text"] for w in words if w["top"] > last)
-    assert below == f"—{pages}—"  # nothing but the page number under the 版记
+    foot = (DEFAULT_LAYOUT.page_height_mm - DEFAULT_LAYOUT.margin_bottom_mm) * PT_PER_MM
+    for kind, path in _drafts(tmp_path).items():
+        pdf = lo_render.to_pdf(path, tmp_path / kind)
+        with pdfplumber.open(pdf) as opened:
+            page, pages = opened.pages[-1], len(opened.pages)
+            bars = sorted((round(r["top"], 1), round(r["height"], 2)) for r in page.rects
+                          if abs(r["x0"] - left) < 1.5 and abs(r["x1"] - right) < 1.5 and r["height"] < 2)
+            words = page.extract_words()
+            earlier = [w for p in opened.pages[:-1] for w in p.extract_words() if w["text"].endswith("日印发")]
+        assert not earlier, kind  # the 版记 is on the last page only
+        expected = [1.0, 0.71, 1.0] if kind in ("circular", "plan") else [1.0, 1.0]
+        assert [h for _, h in bars] == pytest.approx(expected, abs=0.03), kind
+        first, last = bars[0][0], bars[-1][0] + bars[-1][1]
+        assert last == pytest.approx(foot, abs=2.5), kind  # on the 版心's last line
+        rows = [w for w in words if first < w["top"] < last]
+        assert "".join(w["text"] for w in rows).endswith("印发"), kind
+        assert rows[0]["x0"] == pytest.approx(left + 14, abs=1), kind  # 左空一字
+        assert "".join(w["text"] for w in words if w["top"] > last) == f"—{pages}—", kind
+        above = [w for w in words if w["bottom"] < first]
+        assert above, kind  # the page also holds text or the 附件 above the 版记

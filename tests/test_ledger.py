@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import copy
+import math
+import re
 import zipfile
 from pathlib import Path
 
@@ -220,19 +222,19 @@ def test_missing_unit_row_is_red_across(book):
 
 def test_findings_sheet(book, records):
     ws = book["问题清单"]
-    assert header(ws) == ["单位", "规则代码", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据"]
+    assert header(ws) == ["单位", "问题类型", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据"]
     rows = [by_header(ws, r) for r in range(2, ws.max_row + 1)]
     assert len(rows) == sum(len(u["findings"]) for u in records["units"]) + 2  # + missing + unknown
-    quarter = next(r for r in rows if r["规则代码"] == "quarter_without_case")
+    quarter = next(r for r in rows if r["问题类型"] == "有季度未报送案例")
     assert quarter["单位"] == RSJ and quarter["严重程度"] == "提醒"
     assert quarter["文件"] == "人社局/人社局2022年度履职报告.docx\n人社局/统计表.xlsx"
     assert quarter["位置"] == "统计表!C2\n第4段"
     assert quarter["原文依据"] == "0\n二季度暂无案例"
-    cases = next(r for r in rows if r["规则代码"] == "cases_below_min")
+    cases = next(r for r in rows if r["问题类型"] == "以案释法案例不足")
     assert cases["严重程度"] == "错误" and cases["问题（中文说明）"] == "全年报送以案释法典型案例3个，少于4个。"
-    missing = next(r for r in rows if r["规则代码"] == "missing_submission")
+    missing = next(r for r in rows if r["问题类型"] == "未报送材料")
     assert missing["单位"] == MZJ and missing["严重程度"] == "错误"
-    unknown = next(r for r in rows if r["规则代码"] == "unknown_unit")
+    unknown = next(r for r in rows if r["问题类型"] == "无法确定报送单位")
     assert unknown["文件"] == "新建文件夹/扫描0001.docx" and unknown["严重程度"] == "提醒"
     for r in range(2, ws.max_row + 1):
         expected = RED if ws.cell(row=r, column=4).value == "错误" else AMBER
@@ -241,16 +243,16 @@ def test_findings_sheet(book, records):
 
 def test_files_sheet(book):
     ws = book["文件"]
-    assert header(ws) == ["文件路径", "单位", "材料类型", "状态", "错误代码", "错误说明", "SHA256", "大小"]
+    assert header(ws) == ["文件", "单位", "材料类型", "状态", "大小", "说明", "错误代码"]
     rows = {ws.cell(row=r, column=1).value: by_header(ws, r) for r in range(2, ws.max_row + 1)}
     assert len(rows) == 8
     bad = rows["生态环境局履职报告.pdf"]
     assert (bad["状态"], bad["错误代码"]) == ("无法读取", "encrypted")
-    assert bad["错误说明"].startswith("文件设置了密码")
+    assert bad["说明"].startswith("文件设置了密码")
     ok = rows["市场监管局以案释法典型案例（4个）.docx"]
-    assert (ok["状态"], ok["材料类型"], ok["SHA256"]) == ("正常", "以案释法典型案例", "a1b2c3d4e5f6")
+    assert (ok["状态"], ok["材料类型"], ok["大小"]) == ("正常", "以案释法典型案例", "20.0 KB")
     assert rows["新建文件夹/扫描0001.docx"]["单位"] == "（无法确定单位）"
-    assert rows["新建文件夹/扫描0001.docx"]["大小"] == 987654
+    assert rows["新建文件夹/扫描0001.docx"]["大小"] == "964.5 KB"
     status_col = header(ws).index("状态") + 1
     bad_row = next(r for r in range(2, ws.max_row + 1)
                    if ws.cell(row=r, column=1).value == "生态环境局履职报告.pdf")
@@ -304,7 +306,7 @@ def test_column_widths_fit_chinese(book):
     assert ws.column_dimensions["A"].width > ws.column_dimensions["C"].width
     quotes = book["问题清单"]
     col = get_column_letter(header(quotes).index("原文依据") + 1)
-    assert quotes.column_dimensions[col].width == MAX_WIDTH  # the long quote is capped ...
+    assert quotes.column_dimensions[col].width == ledger_mod.FINDING_CAPS[-1]  # the long quote is capped ...
     assert all(c.alignment.wrap_text for c in quotes[col][1:])  # ... and wrapped
 
 
@@ -314,15 +316,21 @@ def column_widths(ws) -> dict[str, float]:
             for c in range(d.min, d.max + 1)}
 
 
+SHEET_CAPS = {"汇总": [ledger_mod.SUMMARY_CAPS.get(k, 12) for k, _ in SUMMARY_COLUMNS],
+              "问题清单": ledger_mod.FINDING_CAPS, "文件": ledger_mod.FILE_CAPS, "评分": ledger_mod.SCORE_CAPS}
+
+
 def test_every_column_width_is_its_widest_text_capped(book):
     for ws in book.worksheets:
         widths = column_widths(ws)
         assert len(widths) == ws.max_column, ws.title
+        caps = SHEET_CAPS.get(ws.title, [MAX_WIDTH] * ws.max_column)
         for col in range(1, ws.max_column + 1):
             shown = [c.value for c in ws[get_column_letter(col)]]
             natural = max(display_width(f"{v:,}" if isinstance(v, int) else str(v or "")) for v in shown) + 2
-            assert widths[get_column_letter(col)] == max(MIN_WIDTH, min(natural, MAX_WIDTH)), (ws.title, col)
-    assert column_widths(book["汇总"])["A"] == display_width(HOSTILE) + 2  # the longest unit name
+            expected = max(MIN_WIDTH, min(natural, caps[col - 1]))
+            assert widths[get_column_letter(col)] == expected, (ws.title, col)
+    assert column_widths(book["汇总"])["A"] == 24  # the longest unit name, capped: it wraps
 
 
 def test_every_cell_has_the_thin_grey_border_and_body_cells_sit_at_the_top(book):
@@ -340,9 +348,11 @@ def test_every_cell_has_the_thin_grey_border_and_body_cells_sit_at_the_top(book)
                     assert cell.font.b == (ws.title == "评分" and ws.cell(cell.row, 2).value == "合计")
 
 
-def test_file_sizes_show_in_bytes_and_only_odd_cells_are_filled(book):
+def test_file_sizes_are_readable_and_only_odd_cells_are_filled(book):
     ws = book["文件"]
-    assert all(c.number_format == '#,##0" 字节"' for c in ws["H"][1:])
+    sizes = [c.value for c in ws["E"][1:]]
+    assert sizes and all(re.fullmatch(r"\d+\.\d (KB|MB)|\d+ 字节", s) for s in sizes)
+    assert "SHA256" not in header(ws)  # in records.json; 12 hex digits mean nothing to a clerk
     unit_fills = {r: fill_of(ws, r, "单位") for r in range(2, ws.max_row + 1)}
     no_unit = {r for r in unit_fills if ws.cell(row=r, column=2).value == "（无法确定单位）"}
     assert no_unit and all(unit_fills[r] == AMBER for r in no_unit)
@@ -407,7 +417,7 @@ def test_no_cell_is_a_formula(book, tmp_path):
 
 def test_leading_minus_and_control_chars(book):
     ws = book["问题清单"]
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=2).value == "study_below_min")
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=2).value == "集体学法次数不足")
     quote = by_header(ws, row)["原文依据"]
     assert quote == "-全年集体学法1次"
     assert ws.cell(row=row, column=7).quotePrefix
@@ -440,7 +450,7 @@ def test_missing_unit_recorded_in_units_is_not_doubled(tmp_path):
             "units": [{"unit": MZJ, "on_roster": True, "files": [], "fields": {}, "findings": [own]}]}
     wb = openpyxl.load_workbook(write_ledger(recs, tmp_path / "台账.xlsx"))
     rows = [[c.value for c in row] for row in wb["问题清单"].iter_rows(min_row=2)]
-    assert rows == [[MZJ, "missing_submission", "区民政局未报送2022年度履职报告。", "错误", None, None, None]]
+    assert rows == [[MZJ, "未报送材料", "区民政局未报送2022年度履职报告。", "错误", None, None, None]]
     assert [c.value for c in wb["未报送"]["B"][1:]] == [MZJ]
 
 
@@ -492,3 +502,66 @@ def test_overlong_quote_is_cut_to_excel_cell_limit(records, tmp_path):
     wb = openpyxl.load_workbook(write_ledger(records, tmp_path / "台账.xlsx"))
     quote = wb["问题清单"]["G2"].value
     assert len(quote) == 32767 and quote.endswith("…")
+
+
+def test_missing_unit_shows_not_submitted_not_not_stated(book):
+    ws = book["汇总"]
+    mzj = by_header(ws, summary_row(ws, MZJ))
+    for head in ("年度", "材料类型", "领导小组", "以案释法案例数", "报告章节", "等级"):
+        assert mzj[head] == "未报送", head
+    assert "未提及" not in mzj.values()
+
+
+def test_replaced_version_is_marked_with_its_successor(records, tmp_path):
+    records["files"][0]["superseded"] = True
+    records["files"].append(file_rec("市场监管局2022年普法工作总结（修改稿）.docx", SCJ, "annual_report"))
+    ws = openpyxl.load_workbook(write_ledger(records, tmp_path / "台账.xlsx"))["文件"]
+    rows = {ws.cell(row=r, column=1).value: by_header(ws, r) for r in range(2, ws.max_row + 1)}
+    old = rows["市场监管局2022年普法工作总结.docx"]
+    assert old["状态"] == "已被替代"
+    assert old["说明"] == "已由后报送的《市场监管局2022年普法工作总结（修改稿）》替代，不再计入"
+    assert rows["市场监管局2022年普法工作总结（修改稿）.docx"]["状态"] == "正常"
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_titles(book, records, tmp_path):
+    """Sheets added later (更正, 年度对比 …) get the same: it is applied to the workbook's sheets."""
+    for ws in book.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0, ws.title  # 1 is the default
+        assert ws.print_title_rows == "$1:$1", ws.title
+        assert "2022年度普法履职材料台账" in ws.oddHeader.center.text, ws.title
+        assert ws.oddFooter.center.text == "第 &P 页，共 &N 页", ws.title
+
+
+def test_print_layout_reaches_a_sheet_added_by_another_writer(records):
+    import io
+
+    from xlsxwriter.workbook import Workbook
+
+    from outputs.xlsx_print import apply_print_layout
+    from outputs.xlsx_style import WORKBOOK_OPTIONS, Styles, write_table
+
+    buffer = io.BytesIO()
+    wb = Workbook(buffer, WORKBOOK_OPTIONS)
+    write_table(wb.add_worksheet("更正"), Styles(wb), ["单位", "项目", "更正值", "说明"], [[SCJ, "年度", 2022, "x"]])
+    apply_print_layout(wb, "台账")
+    wb.close()
+    ws = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["更正"]
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+
+
+def test_rows_are_as_high_as_their_longest_wrapped_cell(book, records):
+    from outputs.xlsx_print import LINE_PT, lines_in
+
+    ws = book["问题清单"]
+    widths = {c: ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1)}
+    tall = 0
+    for r in range(2, ws.max_row + 1):
+        need = max(lines_in(str(ws.cell(r, c).value or ""), math.ceil(widths[c]))
+                   for c in widths)
+        height = ws.row_dimensions[r].height
+        assert (height or LINE_PT) >= need * LINE_PT, r
+        tall += need > 1
+    assert tall  # the long quote wraps: its row is several lines high

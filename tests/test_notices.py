@@ -18,7 +18,8 @@ def _notices(tmp_path, records=None, config=CFG):
 def test_one_notice_per_unit_with_findings(tmp_path):
     records = make_records()
     written = _notices(tmp_path, records)
-    expected = {f"{safe_filename(u['unit'])}_整改通知.docx" for u in records["units"] if u["findings"]}
+    expected = {f"{safe_filename(u['unit'])}_{'补报' if u['unit'] in records['missing_units'] else '整改'}通知.docx"
+                for u in records["units"] if u["findings"]}
     assert set(written) == expected and "区市场监督管理局_整改通知.docx" not in written
     assert sorted(p.name for p in (tmp_path / "通知").iterdir()) == sorted(written)  # no temp files left
 
@@ -29,8 +30,8 @@ def test_notice_lists_each_problem_with_evidence_deadline_and_office(tmp_path):
     assert [p.text for p in by_style(doc, "GwRecipient")] == ["区教育局："]
     assert by_style(doc, "GwTitle")[0].text == "关于2022年度“谁执法谁普法”履职材料\n有关问题整改的通知"
     assert "1.你单位全年以案释法典型案例仅报送2个（要求全年不少于4个），请补报典型案例。" in text
-    assert "依据：《区教育局/2022年度普法履职报告.docx》第3段：“全年共报送以案释法典型案例2个”。" in text
-    assert "依据：《区教育局/2022年度普法履职报告.docx》第5段：“普法责任清单正在制定中”。" in text
+    assert "依据：《2022年度普法履职报告》第3段：“全年共报送以案释法典型案例2个”。" in text
+    assert "依据：《2022年度普法履职报告》第5段：“普法责任清单正在制定中”。" in text
     assert "3.你单位报送材料中未见运用新媒体开展普法。" in text
     assert "请你单位高度重视，对照上述问题认真整改，于2022年12月17日前将以下材料报送清江区普法办：" in text
     assert "1.补充的以案释法典型案例；\n2.本单位普法责任清单；\n3.运用新媒体开展普法宣传的情况说明。" in text
@@ -40,7 +41,7 @@ def test_notice_lists_each_problem_with_evidence_deadline_and_office(tmp_path):
 
 
 def test_missing_unit_gets_a_request_to_submit(tmp_path):
-    doc = open_doc(_notices(tmp_path)["区民政局_整改通知.docx"])
+    doc = open_doc(_notices(tmp_path)["区民政局_补报通知.docx"])
     text = all_text(doc)
     assert "关于补报2022年度“谁执法谁普法”\n履职材料的通知" in text
     assert "各单位应于2022年12月10日前报送2022年度“谁执法谁普法”履职材料。截至2022年12月11日，我办未收到你单位报送的材料。" in text
@@ -50,7 +51,7 @@ def test_missing_unit_gets_a_request_to_submit(tmp_path):
 def test_missing_unit_only_in_missing_units_still_notified(tmp_path):
     records = make_records()
     records["units"] = [u for u in records["units"] if u["unit"] != "区民政局"]
-    assert "区民政局_整改通知.docx" in _notices(tmp_path, records)
+    assert "区民政局_补报通知.docx" in _notices(tmp_path, records)
 
 
 def test_hostile_unit_names_and_quotes_stay_literal(tmp_path):
@@ -66,7 +67,7 @@ def test_hostile_unit_names_and_quotes_stay_literal(tmp_path):
     braces = open_doc(written[f"{safe_filename(HOSTILE_UNIT)}_整改通知.docx"])
     assert [p.text for p in by_style(braces, "GwRecipient")] == [f"{HOSTILE_UNIT}："]
     quote = open_doc(written["区税务局_整改通知.docx"])
-    assert f"依据：《区税务局/案例.docx》第1段：“{HOSTILE}”。" in all_text(quote)
+    assert f"依据：《案例》第1段：“{HOSTILE}”。" in all_text(quote)
     assert "49" not in all_text(braces) + all_text(quote)
 
 
@@ -115,6 +116,62 @@ def test_last_years_report_is_named_as_such_first(tmp_path):
     records["files"].append({"path": "区教育局/2021年度普法履职报告.docx", "unit": "区教育局", "status": "ok",
                              "doc_type": "annual_report", "fields": {"year": 2021}, "other_year": True})
     text = all_text(open_doc(_notices(tmp_path, records)["区教育局_整改通知.docx"]))
-    assert ("1.你单位报送的《2021年度普法履职报告.docx》是2021年度的材料，未作为2022年度履职材料计入，"
+    assert ("1.你单位报送的《2021年度普法履职报告》是2021年度的材料，未作为2022年度履职材料计入，"
             "请报送2022年度材料。") in text
     assert "2.你单位全年以案释法典型案例仅报送2个" in text
+
+
+def _two_late_files_and_two_sections() -> dict:
+    records = make_records()
+    unit = next(u for u in records["units"] if u["unit"] == "区教育局")
+    unit["findings"] = [
+        {"rule": "late_submission", "severity": "error", "file": "区教育局/统计表.xlsx",
+         "message": "区教育局报送的《统计表.xlsx》落款日期为2022年12月12日，晚于报送截止日期2022年12月10日。",
+         "evidence": [{"file": "区教育局/统计表.xlsx", "where": "Sheet1!D2", "quote": "填报日期：2022年12月12日"}]},
+        {"rule": "late_submission", "severity": "error", "file": "区教育局/2022年度普法履职报告.docx",
+         "message": "区教育局报送的《2022年度普法履职报告.docx》落款日期为2022年12月12日，晚于报送截止日期2022年12月10日。",
+         "evidence": [{"file": "区教育局/2022年度普法履职报告.docx", "where": "第21段", "quote": "组织班子成员集体学法1次。"}]},
+        {"rule": "missing_section", "severity": "warning", "file": "区教育局/2022年度普法履职报告.docx",
+         "message": "区教育局报送的《2022年度普法履职报告.docx》缺少“基本情况”部分，请补充完善。", "evidence": []},
+        {"rule": "missing_section", "severity": "warning", "file": "区教育局/2022年度普法履职报告.docx",
+         "message": "区教育局报送的《2022年度普法履职报告.docx》缺少“下一步打算”部分，请补充完善。", "evidence": []},
+    ]
+    return records
+
+
+def test_one_item_per_rule_files_by_title_cells_in_words_no_doubled_punctuation(tmp_path):
+    doc = open_doc(_notices(tmp_path, _two_late_files_and_two_sections())["区教育局_整改通知.docx"])
+    text = all_text(doc)
+    assert ("1.你单位报送的《统计表》《2022年度普法履职报告》落款日期为2022年12月12日，"
+            "晚于报送截止日期2022年12月10日。") in text
+    assert "依据：《统计表》第2行第4列：“填报日期：2022年12月12日”。" in text
+    assert "依据：《2022年度普法履职报告》第21段：“组织班子成员集体学法1次。”\n" in text + "\n"
+    assert "2.你单位报送的《2022年度普法履职报告》缺少“基本情况”“下一步打算”部分，请补充完善。" in text
+    assert "3." not in text.split("请你单位")[0]
+    for bad in ("Sheet1", "!D2", ".docx", ".xlsx", "。”。", "。。", "；。"):
+        assert bad not in text, bad
+
+
+def test_a_reply_deadline_before_the_notice_date_is_a_config_error(tmp_path):
+    import pytest
+
+    from forms.config import ConfigError
+
+    with pytest.raises(ConfigError, match="回复期限 2022-12-17 早于通知日期 2022-12-20"):
+        _notices(tmp_path, config={**CFG, "date": "2022-12-20"})
+    with pytest.raises(ConfigError, match="早于通知日期（未写 date，即检查当天） 2022-12-11"):
+        _notices(tmp_path, config={**CFG, "reply_deadline": "2022-12-01"})
+
+
+def test_cell_places_and_titles_read_as_words():
+    from outputs.notice_text import file_title, join_messages, place, tidy
+
+    assert place("Sheet1!D2") == "第2行第4列" and place("统计表!$AA$10") == "“统计表”工作表第10行第27列"
+    assert place("第3段") == "第3段" and place("第2页") == "第2页"
+    assert file_title("交通运输局/以案释法典型案例.docx") == "以案释法典型案例"
+    assert file_title("材料.zip!/内部/报告（修改稿）.PDF") == "报告（修改稿）"
+    assert tidy("学法1次。”。") == "学法1次。”" and tidy("完善。。") == "完善。"
+    # a shared start inside a name is not split: the two sentences are joined whole
+    joined = join_messages("你单位报送的《市场监管局2023年统计表》落款日期为12日。",
+                           "你单位报送的《市场监管局2023年度报告》落款日期为13日。")
+    assert joined == "你单位报送的《市场监管局2023年统计表》落款日期为12日；报送的《市场监管局2023年度报告》落款日期为13日。"

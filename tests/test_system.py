@@ -182,8 +182,8 @@ def test_console_survives_a_gbk_terminal(tmp_path: Path) -> None:
 
 
 def test_paths_shown_the_windows_way(tmp_path: Path) -> None:
-    """With Windows paths (PUFA_PATH_STYLE=windows, as on Windows itself) the ledger and the notices
-    show 水利局材料\\普法工作情况.docx; records.json keeps the SPEC's relative POSIX path."""
+    """With Windows paths (PUFA_PATH_STYLE=windows, as on Windows itself) the ledger shows
+    水利局材料\\普法工作情况.docx; records.json keeps the SPEC's relative POSIX path."""
     import docx
     import openpyxl
 
@@ -199,9 +199,11 @@ def test_paths_shown_the_windows_way(tmp_path: Path) -> None:
     assert [f["path"] for f in records["files"]] == ["水利局材料/普法工作情况.docx"]
     ws = openpyxl.load_workbook(out / "台账.xlsx")["文件"]
     assert "水利局材料\\普法工作情况.docx" in [c.value for c in ws["A"]]
+    cited = [c.value for row in openpyxl.load_workbook(out / "台账.xlsx")["问题清单"].iter_rows() for c in row]
+    assert "水利局材料\\普法工作情况.docx" in cited and "水利局材料/普法工作情况.docx" not in cited
     (notice,) = (out / "通知").glob("*水利局*.docx")
     text = "\n".join(p.text for p in docx.Document(str(notice)).paragraphs)
-    assert "依据：《水利局材料\\普法工作情况.docx》" in text and "水利局材料/" not in text
+    assert "依据：《普法工作情况》" in text and "水利局材料/" not in text  # notices cite the title alone
 
 
 def test_shown_path(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,6 +26,7 @@ ORG_END = ("局", "委", "办", "院", "厅", "队", "所", "中心", "部", "�
 class RosterEntry:
     name: str
     aliases: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()  # 曾用名: the unit's names in earlier years (matched across years)
 
     @property
     def core(self) -> str:
