@@ -20,7 +20,7 @@ from model import system
 cli_text.install()  # click's own messages (Usage, Options, range errors …) in Chinese
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".csv")
 CMD = {"options_metavar": cli_text.OPTIONS_METAVAR}
 
 
@@ -52,7 +52,7 @@ def _existing_file(ctx: click.Context, param: click.Parameter, value: str | None
 def _roster_file(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
     p = _existing_file(ctx, param, value)
     if p is not None and p.suffix.lower() not in ROSTER_SUFFIXES:
-        raise click.BadParameter(f"“{p.name}”不是表格：名单应为含“单位名称”列的 .xlsx 文件")
+        raise click.BadParameter(f"“{p.name}”不是表格：名单应为含“单位名称”列的 .xlsx 或 .csv 文件")
     return p
 
 
@@ -81,7 +81,7 @@ def cli(verbose: int) -> None:
 
 @cli.command(**CMD)
 @click.argument("inbox", callback=_existing_dir, metavar="收件文件夹")
-@click.option("--roster", callback=_roster_file, metavar="名单.xlsx", help="单位名单 .xlsx（单位名称列，可含简称/别名列）。")
+@click.option("--roster", callback=_roster_file, metavar="名单.xlsx", help="单位名单 .xlsx 或 .csv（单位名称列，可含简称/别名列）。")
 @click.option("--rules", callback=_existing_file, metavar="规则.yaml", help="本地区的规则配置 .yaml（阈值、开关）。")
 @click.option("--year", type=click.IntRange(2000, 2100), metavar="年度",
               help="评议年度，如 2022（默认按材料推断）。")
@@ -190,8 +190,15 @@ def _usage_message(e: click.UsageError) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point: Chinese messages for usage and domain errors, no traceback."""
+    """Console entry point: one Chinese line and an exit status for every outcome, no traceback.
+
+    0 done; 1 ``--strict`` with “错误” findings; 2 what the user can fix (usage, configuration,
+    roster, output folder); 3 an internal error (the details go to a log file the line names);
+    130 stopped with Ctrl-C.
+    """
+    from extractors.roster import RosterError
     from forms.config import ConfigError
+    from pipeline.outset import OutputFolderError
 
     for stream in (sys.stdout, sys.stderr):  # a GBK (cp936) terminal shows ? for what it cannot show
         system.console_safe(stream)
@@ -209,19 +216,46 @@ def main(argv: list[str] | None = None) -> int:
     except click.Abort:
         click.echo("已中止。", err=True)
         return 130
-    except ConfigError as e:
+    except (ConfigError, OutputFolderError, RosterError) as e:
         click.echo(str(e), err=True)
         return EXIT_USAGE
-    except (ValueError, OSError) as e:
+    except ValueError as e:  # the library's own refusals (a records.json of another program …), in Chinese
         click.echo(f"无法完成：{e}", err=True)
-        return EXIT_FINDINGS
+        return EXIT_USAGE
+    except OSError as e:
+        where = f"“{e.filename}”" if e.filename else ""
+        click.echo(f"无法读写{where}（{e.strerror or e}）：请检查该文件或文件夹及其权限后重新运行。", err=True)
+        return EXIT_USAGE
     except SystemExit as e:
         return int(e.code or 0)
     except Exception as e:  # a bug must still end in one Chinese line, not a traceback
-        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        click.echo(f"内部错误：{type(e).__name__}: {e}（加 -vv 重新运行可查看详细信息，请将其反馈给开发者）", err=True)
+        log = _log_internal_error(argv)
+        click.echo(f"内部错误（{type(e).__name__}），检查未完成：详细信息已记录在“{log}”，请将该文件反馈给开发者。", err=True)
         return EXIT_INTERNAL
     return EXIT_OK
+
+
+def _log_internal_error(argv: list[str] | None) -> Path:
+    """Append the traceback to OUTDIR/.pufa/error.log (``pufa check``) or ./pufa-error.log."""
+    import traceback
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--out"), None)
+    if out is None and args[:1] == ["check"]:
+        out = "outputs"
+    candidates = [Path(out) / ".pufa" / "error.log"] if out else []
+    candidates.append(Path.cwd() / "pufa-error.log")
+    text = f"{dt.datetime.now().isoformat(timespec='seconds')} pufa {' '.join(args)}\n{traceback.format_exc()}\n"
+    for path in candidates:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "a", encoding="utf-8") as f:
+                f.write(text)
+            return path
+        except OSError:
+            continue
+    sys.stderr.write(text)
+    return Path("（标准错误输出）")
 
 
 def console() -> None:

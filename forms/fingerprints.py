@@ -51,9 +51,16 @@ def _map(texts: list[str], jobs: int) -> list[Analysis]:
         return [analyse(t) for t in texts]
     size = max(1, len(texts) // (4 * workers))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(workers, mp_context=system.mp_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=system.mp_context(), initializer=ignore_sigint) as pool:
         return [a for part in pool.map(_analyse_all, chunks) for a in part]
 
 
 def _analyse_all(texts: list[str]) -> list[Analysis]:
     return [analyse(t) for t in texts]
+
+
+def ignore_sigint() -> None:
+    """In a pool worker: Ctrl-C is the main process's to handle (no traceback from each worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
-import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -15,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from extractors.finders.units import RosterEntry, unify_names
+from extractors.readers.limits import pause_point
 from extractors.roster import load_roster
 from forms.fingerprints import prepare as prepare_analyses
 from forms.history import History, apply_history, load_history, pair_units
@@ -23,6 +22,7 @@ from forms.merge import merge_fields, other_year, superseded
 from model import CheckResult, FileRecord, UnitRecord, Value
 from pipeline.archive import expand_archives
 from pipeline.inbox import Source, list_inbox
+from pipeline.outset import OutputFolder, refuse_inside_inbox
 from pipeline.process import process_source, unit_from_path
 
 __all__ = ["CheckOptions", "CheckResult", "process_source", "run_check", "unit_from_path", "write_outputs"]
@@ -112,9 +112,32 @@ def infer_year(files: list[FileRecord]) -> int | None:
 
 def read_all(sources: list[Source], roster: list[RosterEntry], year: int | None, jobs: int,
              progress: Callable[[str], None] | None = None) -> list[FileRecord]:
+    """One record per source, in order; a file reached twice (a link in the inbox and the file it
+    points to) is read once, and the link's record is that file's under the link's own path."""
     from pipeline.pool import map_files
 
-    return map_files(sources, roster, year, jobs, progress)
+    first: dict[str, int] = {}
+    unique: list[Source] = []
+    slot = []
+    for s in sources:
+        key = None if s.error else os.path.realpath(s.path)
+        if key is not None and key in first:
+            slot.append(first[key])
+            continue
+        if key is not None:
+            first[key] = len(unique)
+        slot.append(len(unique))
+        unique.append(s)
+    read = map_files(unique, roster, year, jobs, progress)
+    out = []
+    for s, j in zip(sources, slot):
+        if unique[j] is s:
+            out.append(read[j])
+            continue
+        out.append(replace(read[j], path=s.rel, size=s.size, mtime=s.mtime, timings={}))
+        if progress:
+            progress(s.rel)
+    return out
 
 
 def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[RosterEntry],
@@ -138,7 +161,7 @@ def read_with_cache(opts: CheckOptions, sources: list[Source], roster: list[Rost
     with watch("cache"):
         cache.store(list(zip(fresh, todo)), (s.rel for s in sources))
     watch.add("files_cached", len(found))
-    watch.add("files_read", len(todo))
+    watch.add("files_read", len({os.path.realpath(s.path) if not s.error else s.rel for s in todo}))
     watch.add("files_hashed", cache.hashed)
     it = iter(fresh)
     return [found[i] if i in found else next(it) for i in range(len(sources))]
@@ -183,29 +206,27 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     from pipeline.incremental import ledger_worker
 
     watch = Stopwatch(stats)
-    scratch = opts.out / ".pufa"  # every file we write stays inside the output folder
-    os.environ["PUFA_CACHE_DIR"] = str((scratch / "jieba").resolve())  # read by workers started below
+    refuse_inside_inbox(opts.inbox, opts.out)
+    with watch("start"):
+        rules = load_rules(opts.rules)  # config errors surface before any work
+        notice_config = load_draft_config(opts.notice_config, "notice")
+        roster = load_roster(opts.roster) if opts.roster else []
+        history = _load_history(opts.history, roster)
+    folder = OutputFolder(opts.out).open()  # every file we write stays inside the output folder
+    os.environ["PUFA_CACHE_DIR"] = str((folder.meta / "jieba").resolve())  # read by workers started below
     cache, ledger_pool = None, None
     try:
-        with watch("start"):
-            rules = load_rules(opts.rules)  # config errors surface before any work
-            notice_config = load_draft_config(opts.notice_config, "notice")
-            roster = load_roster(opts.roster) if opts.roster else []
-            history = _load_history(opts.history, roster)
-        scratch.mkdir(parents=True, exist_ok=True)
         with watch("cache"):
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
-        tmpdir = Path(tempfile.mkdtemp(prefix="archives-", dir=scratch))  # removed whatever happens
-        try:
-            with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
-                sources = expand_archives(list_inbox(opts.inbox), tmpdir, plain=cache.known_document)
-                ledger_pool = ledger_worker(opts.jobs, len(sources))  # importing while the files are read
-            if progress is not None and hasattr(progress, "set_total"):
-                progress.set_total(len(sources))  # archive members included
-            files = read_with_cache(opts, sources, roster, progress, watch, cache)
-            files = one_name_per_unit(files, roster)
-        finally:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+        with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
+            sources = expand_archives(list_inbox(opts.inbox), folder.scratch / "archives", plain=cache.known_document)
+            ledger_pool = ledger_worker(opts.jobs, len(sources))  # importing while the files are read
+        pause_point("listed")
+        if progress is not None and hasattr(progress, "set_total"):
+            progress.set_total(len(sources))  # archive members included
+        files = read_with_cache(opts, sources, roster, progress, watch, cache)
+        files = one_name_per_unit(files, roster)
+        pause_point("read")
         with watch("analyse"):
             watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
@@ -217,12 +238,13 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             if history:
                 records = apply_history(records, history, pairs)  # SPEC §10: previous, repeated
         with watch("write"):
-            written = write_outputs(records, opts.out, notice_config, cache, opts.jobs, ledger_pool)
+            written = write_outputs(records, folder, notice_config, cache, opts.jobs, ledger_pool)
     finally:
         if ledger_pool is not None:
             ledger_pool.close()
         if cache is not None:
             cache.close()
+        folder.close()
     return CheckResult(records, written)
 
 
@@ -237,9 +259,9 @@ def _load_history(path: Path | None, roster: list[RosterEntry]) -> History | Non
     return history
 
 
-def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None = None,
+def write_outputs(records: dict[str, Any], folder: OutputFolder, notice_config: dict[str, Any] | None = None,
                   cache: FileCache | None = None, jobs: int = 1, ledger_pool: Any = None) -> list[Path]:
-    """records.json, 台账.xlsx and 通知/ (replaced whole, so no stale notice survives a re-run).
+    """records.json, 台账.xlsx and 通知/, replaced as one set (so no stale notice survives a re-run).
 
     With the run's ``cache``, outputs whose inputs did not change since the last run are
     kept rather than written again; with ``jobs`` > 1 they are written on a process pool
@@ -247,5 +269,4 @@ def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, A
     """
     from pipeline.incremental import write_outputs as write
 
-    out.mkdir(parents=True, exist_ok=True)
-    return write(records, out, notice_config, cache, jobs, ledger_pool)
+    return write(records, folder, notice_config, cache, jobs, ledger_pool)

@@ -58,7 +58,7 @@ def expand_archives(sources: list[Source], tmpdir: Path, limits: ZipLimits = LIM
     """
     out: list[Source] = []
     for n, src in enumerate(sources):
-        if src.error or plain is not None and plain(src) or sniff(src.path) != "zip":
+        if src.error or plain is not None and plain(src) or not _is_zip(src.path):
             out.append(src)
             continue
         out.extend(_expand_top(src, tmpdir / f"a{n}", limits))
@@ -67,7 +67,7 @@ def expand_archives(sources: list[Source], tmpdir: Path, limits: ZipLimits = LIM
 
 def _expand_top(src: Source, dest: Path, limits: ZipLimits) -> list[Source]:
     budget = _Budget(limits.max_total, limits.max_entries)
-    dest.mkdir(mode=0o700)
+    dest.mkdir(mode=0o700, parents=True)
     try:
         members = _expand(src.path, src.rel, dest, 1, budget, src.mtime, limits)
     except UnreadableFile as e:
@@ -110,7 +110,7 @@ def _expand(path: Path, rel: str, dest: Path, depth: int, budget: _Budget, mtime
 
 def _member_sources(src: Source, sub: Path, depth: int, budget: _Budget, limits: ZipLimits) -> list[Source]:
     """A plain member as is; a nested zip expanded (or refused past ``MAX_DEPTH``)."""
-    if sniff(src.path) != "zip":
+    if not _is_zip(src.path):
         return [src]
     if depth >= MAX_DEPTH:
         return [replace(src, error="archive_bomb", error_variant="too_deep")]
@@ -121,6 +121,14 @@ def _member_sources(src: Source, sub: Path, depth: int, budget: _Budget, limits:
         log.warning("%s: nested archive not expanded: %s", src.rel, e)
         return [replace(src, error=e.code, error_variant=e.variant)]
     return inner or [replace(src, error="empty")]
+
+
+def _is_zip(path: Path) -> bool:
+    """Whether a listed file is a zip archive; one that cannot be opened is left to its reader."""
+    try:
+        return sniff(path) == "zip"
+    except OSError:
+        return False
 
 
 def _copy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, budget: _Budget) -> int:

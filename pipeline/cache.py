@@ -4,14 +4,15 @@ A re-run reads only new or changed files. A file's record is reused when its
 path, its content (sha256), the extractor code and libraries (``extractor_version``)
 and the reading context (roster, ``--year``) are those it was read with; the
 rules run afterwards on every record, so a change of the rules needs no re-reading.
-Hashing every file on every run is avoided by remembering (size, mtime_ns) per
-path: an unchanged pair means an unchanged sha256; a changed pair is verified by
-hashing. Report fingerprints for the duplicate check (jieba tokenising is the
+Every listed file is hashed once per run (sha256, the hash records.json carries): a
+file whose content changed while its size and modification time stayed is read
+again. Report fingerprints for the duplicate check (jieba tokenising is the
 costly part) are kept by text digest.
 
-Records are stored as JSON (never pickle). Any trouble with the database (corrupt,
-locked, unwritable, unreadable rows) makes the cache step aside: the run reads
-the files instead and never fails because of the cache.
+Records are stored as JSON (never pickle). A damaged database (not a database, a
+folder in its place) is rebuilt when it is opened; a row that does not parse is read
+again and replaced. Any other trouble (locked, unwritable) makes the cache step aside
+for this run: the run reads the files instead and never fails because of the cache.
 """
 from __future__ import annotations
 
@@ -127,6 +128,7 @@ class FileCache:
         self.db: sqlite3.Connection | None = None
         self.seen: dict[str, tuple[int, int, str]] = {}
         self.known: dict[str, tuple[str, str]] = {}  # rel -> (sha256, json) for this context
+        self.digests: dict[str, str] = {}  # rel -> sha256 of the file as listed in this run
         self.hits = self.hashed = 0
         if path is not None:
             self._guard("open", self._open)
@@ -141,7 +143,9 @@ class FileCache:
         try:
             return fn(*args)
         except (sqlite3.Error, OSError, ValueError, KeyError, TypeError) as e:
-            log.warning("缓存不可用（%s：%s），本次改为直接读取文件。", what, e)
+            # the run is right without the cache (only slower), so this is no message for the clerk;
+            # a full disk, the likeliest cause, is reported once by the output step
+            log.info("缓存不可用（%s：%s），本次改为直接读取文件。", what, e)
             self._off()
             return None
 
@@ -154,15 +158,19 @@ class FileCache:
         self.db, self.seen, self.known = None, {}, {}
 
     def _open(self) -> None:
+        """Open the database; a damaged one (not a database, a folder in its place, unreadable) is
+        replaced by a new, empty one. Only a database held by another run is left alone."""
         assert self.path is not None
         try:
             self._connect()
-        except sqlite3.DatabaseError as e:  # not a database / malformed: start a new one
+        except (sqlite3.Error, OSError) as e:
             if "locked" in str(e):
                 raise
             log.warning("缓存文件已损坏（%s），已重建。", e)
             self._off()
-            self.path.unlink(missing_ok=True)
+            _remove(self.path)
+            for extra in ("-journal", "-wal", "-shm"):
+                _remove(self.path.with_name(self.path.name + extra))
             self._connect()
 
     def _connect(self) -> None:
@@ -190,30 +198,35 @@ class FileCache:
         return self._guard("lookup", self._lookup, src)
 
     def known_document(self, src: Source) -> bool:
-        """Read as a document under this context before, and unchanged since (same size and time):
+        """Read as a document under this context before, and its content unchanged since:
         so no archive (an archive's members are stored, never the archive itself)."""
-        seen = self.seen.get(src.rel)
-        return seen is not None and seen[:2] == (src.size, mtime_ns(src.mtime)) and src.rel in self.known
+        stored = self.known.get(src.rel)
+        return stored is not None and not src.error and self._sha(src) == stored[0]
+
+    def _sha(self, src: Source) -> str:
+        """The file's content hash, computed once per run: a change that kept the size and the
+        modification time (a copy with ``cp -p``, an editor that restores the time) is still seen."""
+        sha = self.digests.get(src.rel)
+        if sha is None:
+            sha = self.digests[src.rel] = sha256_of(src.path)
+            self.hashed += 1
+        return sha
 
     def _lookup(self, src: Source) -> FileRecord | None:
         stored = self.known.get(src.rel)
         if stored is None:
             return None  # never read under this context: no need to hash it here
-        key = (src.size, mtime_ns(src.mtime))
-        seen = self.seen.get(src.rel)
-        if seen is not None and seen[:2] == key:
-            sha = seen[2]
-        else:
-            try:
-                sha = sha256_of(src.path)
-            except OSError:
-                return None  # gone or unreadable since it was listed: the reader will say what is wrong
-            self.hashed += 1
-        if sha != stored[0]:
+        sha = self._sha(src)
+        if not sha or sha != stored[0]:
+            return None  # changed, or unreadable since it was listed: the reader will say what is wrong
+        try:
+            rec = record_from_json(stored[1], src.size, src.mtime)
+        except (ValueError, KeyError, TypeError) as e:  # a damaged row: read the file again, row replaced
+            log.info("cache row for %s unusable (%s): read again", src.rel, e)
             return None
         self.hits += 1
-        self.seen[src.rel] = (*key, sha)
-        return record_from_json(stored[1], src.size, src.mtime)
+        self.seen[src.rel] = (src.size, mtime_ns(src.mtime), sha)
+        return rec
 
     def store(self, records: Sequence[tuple[FileRecord, Source]], present: Iterable[str]) -> None:
         """Save fresh records (and every file's size and time) and forget files no longer in the inbox."""
@@ -242,7 +255,8 @@ class FileCache:
             db.execute("DELETE FROM records WHERE version != ?", (version,))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     # --- report analyses (duplicate check) ----------------------------------------
@@ -294,6 +308,16 @@ class FileCache:
 
     def close(self) -> None:
         self._off()
+
+
+def _remove(path: Path) -> None:
+    """Whatever is at ``path`` (a damaged file, a folder someone made there), gone."""
+    import shutil
+
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def analysis_key(text: str) -> bytes:

@@ -24,6 +24,7 @@ from model import system
 
 if TYPE_CHECKING:
     from pipeline.cache import FileCache
+    from pipeline.outset import OutputFolder
     from outputs.gongwen import Layout
 
 log = logging.getLogger(__name__)
@@ -86,13 +87,14 @@ def unchanged(path: Path, digest: str, entry: tuple[str, int, int] | None) -> bo
     return (st.st_size, st.st_mtime_ns) == tuple(entry[1:])
 
 
-def ledger_unless_current(records: dict[str, Any], path: Path, last: tuple[str, int, int] | None) -> str:
-    """Write 台账.xlsx unless the last run's is there from the same records; return the digest."""
+def stage_ledger(records: dict[str, Any], current: Path, staged: Path, last: tuple[str, int, int] | None) -> str:
+    """Write 台账.xlsx to ``staged`` unless ``current`` (the last run's) is from the same records;
+    return the digest."""
     digest = ledger_digest(records)
-    if not unchanged(path, digest, last):
+    if not unchanged(current, digest, last):
         from outputs.ledger import write_ledger
 
-        write_ledger(records, path)
+        write_ledger(records, staged)
     return digest
 
 
@@ -113,30 +115,42 @@ def ledger_worker(jobs: int, files: int) -> LazyPool | None:
     return pool
 
 
-def write_outputs(records: dict[str, Any], out: Path, notice_config: dict[str, Any] | None,
+def write_outputs(records: dict[str, Any], folder: OutputFolder, notice_config: dict[str, Any] | None,
                   cache: FileCache | None, jobs: int, ledger_pool: LazyPool | None = None) -> list[Path]:
-    """The ledger (the longest job) on a worker of its own (``ledger_worker``); records.json and
+    """Write the set into the folder's staging, then move it into OUTDIR as one (``OutputFolder.commit``).
+
+    The ledger (the longest job) on a worker of its own (``ledger_worker``); records.json and
     the notices here, the notices on a pool of their own when there are many to render."""
-    from outputs.atomic import atomic_dir
     from outputs.notices import write_notices
+    from extractors.readers.limits import pause_point
+    from pipeline.outset import staged_outputs
     from outputs.records import write_records
 
+    out = folder.out
     manifest = Manifest(cache, out)
-    ledger, data, last = out / "台账.xlsx", out / "records.json", manifest.last.get("台账.xlsx")
+    ledger, last = out / "台账.xlsx", manifest.last.get("台账.xlsx")
     parallel = (jobs or os.cpu_count() or 1) > 1
     own = ledger_worker(jobs, len(records.get("files") or [])) if ledger_pool is None else None
     ledger_pool = ledger_pool or own
-    with LazyPool(jobs, parallel) as notice_pool, atomic_dir(out / "通知") as tmp:
-        job = ledger_pool.submit(ledger_unless_current, records, ledger, last) if ledger_pool else None
-        render = NoticeRenderer(manifest, out / "通知", notice_pool)
-        notices = write_notices(records, tmp, notice_config, render=render)
-        write_records(records, data)
-        render.finish()
-        manifest.wrote("台账.xlsx", _result(job) or ledger_unless_current(records, ledger, last))
-    if own is not None:
-        own.close()
+    try:
+        with staged_outputs(folder) as staging:
+            new_ledger, notices_dir = staging / "台账.xlsx", staging / "通知"
+            notices_dir.mkdir()
+            with LazyPool(jobs, parallel) as notice_pool:
+                job = ledger_pool.submit(stage_ledger, records, ledger, new_ledger, last) if ledger_pool else None
+                render = NoticeRenderer(manifest, out / "通知", notice_pool)
+                notices = write_notices(records, notices_dir, notice_config, render=render)
+                write_records(records, staging / "records.json")
+                render.finish()
+                digest = _result(job) or stage_ledger(records, ledger, new_ledger, last)
+            manifest.wrote("台账.xlsx", digest, new_ledger if new_ledger.exists() else ledger)
+            pause_point("staged")
+            folder.commit()
+    finally:
+        if own is not None:
+            own.close()
     manifest.save()
-    return [data, ledger, *(out / "通知" / p.name for p in notices)]
+    return [out / "records.json", ledger, *(out / "通知" / p.name for p in notices)]
 
 
 def _result(job: Future | None) -> Any:
@@ -238,7 +252,7 @@ class LazyPool:
 
     def submit(self, fn: Any, *args: Any) -> Future:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=system.mp_context())
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=system.mp_context(), initializer=ignore_sigint)
         return self.pool.submit(fn, *args)
 
     def __enter__(self) -> LazyPool | None:
@@ -251,3 +265,10 @@ class LazyPool:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+
+
+def ignore_sigint() -> None:
+    """In a pool worker: Ctrl-C is the main process's to handle (no traceback from each worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

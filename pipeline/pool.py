@@ -67,9 +67,9 @@ def _error_record(src: "Source", code: str, variant: str | None = None) -> "File
 
     from pipeline.process import unit_from_path
 
-    from .inbox import sha256_of
+    from .inbox import source_digest
 
-    return FileRecord(src.rel, sha256_of(src.path), "error", code, error_message(code, variant),
+    return FileRecord(src.rel, source_digest(src), "error", code, error_message(code, variant),
                       unit=unit_from_path(src.rel, _roster), size=src.size, mtime=src.mtime)
 
 

@@ -11,7 +11,7 @@ from extractors.finders.units import RosterEntry, attribute
 from extractors.readers.read import read_document
 from forms.similarity import REPORT_TYPES, analyse
 from model import FileRecord, UnreadableFile
-from pipeline.inbox import Source, sha256_of
+from pipeline.inbox import Source, source_digest
 
 log = logging.getLogger(__name__)
 
@@ -19,11 +19,11 @@ log = logging.getLogger(__name__)
 def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> FileRecord:
     """Read and extract one file; an unreadable file becomes an error record, never an exception."""
     t0 = time.perf_counter()
-    digest = sha256_of(src.path)
+    digest = source_digest(src)
     try:
         if src.error:  # known before reading: an archive that could not be expanded, an encrypted member
             raise UnreadableFile(src.error, "before reading", src.error_variant)
-        doc = read_document(src.path, src.rel)
+        doc = _read(src)
         t1 = time.perf_counter()
         paras = structure(doc)
         t2 = time.perf_counter()
@@ -39,6 +39,15 @@ def process_source(src: Source, roster: list[RosterEntry], year: int | None) -> 
     return FileRecord(src.rel, digest, "ok", unit=ex.unit_match.name, doc_type=doc_type,
                       fields=ex.fields, text=ex.text, size=src.size, mtime=src.mtime, fmt=doc.fmt,
                       timings=timings, analysis=analysis)
+
+
+def _read(src: Source):  # noqa: ANN202 - a Document
+    """The file read; a file that cannot be opened (permissions, moved away, replaced by a
+    folder or a FIFO since it was listed) is ``corrupt``/``unreadable``, not a stopped run."""
+    try:
+        return read_document(src.path, src.rel)
+    except OSError as e:
+        raise UnreadableFile("corrupt", str(e), "unreadable") from None
 
 
 def unit_from_path(rel: str, roster: list[RosterEntry]) -> str | None:

@@ -43,7 +43,8 @@ def test_second_run_reads_nothing_and_gives_the_same_records(box: Path, tmp_path
     first, s1 = check(box, tmp_path / "out")
     again, s2 = check(box, tmp_path / "out")
     assert s1["files_read"] == file_count(box) and s1["files_cached"] == 0
-    assert s2["files_read"] == 0 and s2["files_cached"] == file_count(box) and s2["files_hashed"] == 0
+    assert s2["files_read"] == 0 and s2["files_cached"] == file_count(box)
+    assert s2["files_hashed"] == file_count(box)  # keyed on content: every file hashed once, none read
     assert same(first, again)
     fresh, _ = check(box, tmp_path / "fresh", cache=False)
     assert same(fresh, again)
@@ -69,8 +70,38 @@ def test_a_touched_but_unchanged_file_is_hashed_not_read(box: Path, tmp_path: Pa
     st = (box / REPORT).stat()
     os.utime(box / REPORT, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
     again, stats = check(box, tmp_path / "out")
-    assert stats["files_read"] == 0 and stats["files_hashed"] == 1
+    assert stats["files_read"] == 0
     assert same(first, again)
+
+
+def test_new_content_with_the_same_size_and_time_is_read_again(box: Path, tmp_path: Path) -> None:
+    report = box / "区司法局补报" / "总结.docx"
+    report.parent.mkdir()
+    docx_from_paragraphs(report, ["区司法局2023年度普法工作总结", "全年共开展普法宣传活动12场次。", "区司法局"])
+    check(box, tmp_path / "out")
+    st = report.stat()
+    other = tmp_path / "other.docx"
+    docx_from_paragraphs(other, ["区司法局2023年度普法工作总结", "全年共开展普法宣传活动47场次。", "区司法局"])
+    data = other.read_bytes()
+    assert len(data) == st.st_size  # one digit changed: the same size
+    report.write_bytes(data)
+    os.utime(report, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the same time (cp -p, rsync -t)
+    records, stats = check(box, tmp_path / "out")
+    assert stats["files_read"] == 1
+    (entry,) = [f for f in records["files"] if f["path"] == "区司法局补报/总结.docx"]
+    assert entry["fields"]["activities"] == 47
+
+
+def test_a_folder_in_place_of_the_cache_is_replaced_by_a_new_cache(box: Path, tmp_path: Path) -> None:
+    first, _ = check(box, tmp_path / "out")
+    (tmp_path / "out" / CACHE_NAME).unlink()
+    (tmp_path / "out" / CACHE_NAME).mkdir()
+    (tmp_path / "out" / CACHE_NAME / "x").write_text("x")
+    again, stats = check(box, tmp_path / "out")
+    assert stats["files_read"] == file_count(box) and same(first, again)
+    assert (tmp_path / "out" / CACHE_NAME).is_file()
+    _, stats = check(box, tmp_path / "out")
+    assert stats["files_read"] == 0
 
 
 def test_a_removed_file_leaves_the_records_and_the_cache(box: Path, tmp_path: Path) -> None:
@@ -154,6 +185,8 @@ def test_unreadable_rows_fall_back_to_reading(box: Path, tmp_path: Path) -> None
         db.execute("UPDATE records SET data = '{not json'")
     again, stats = check(box, tmp_path / "out")
     assert same(first, again) and stats["files_read"] == file_count(box)
+    _, stats = check(box, tmp_path / "out")  # the rows were replaced: the cache works again
+    assert stats["files_read"] == 0
 
 
 def test_a_record_survives_json_unchanged(box: Path, tmp_path: Path, monkeypatch) -> None:

@@ -55,7 +55,7 @@ def test_a_file_that_is_not_records_json_or_a_roster_is_one_line_exit_2(tmp_path
     assert cli.main(["draft", "self-inspection", "--records", str(other)]) == 2
     assert len(_lines(capsys)) == 1
     assert cli.main(["check", str(tmp_path), "--roster", str(report)]) == 2
-    assert _lines(capsys) == ["用法错误：--roster 的值无效：“履职报告.docx”不是表格：名单应为含“单位名称”列的 .xlsx 文件"]
+    assert _lines(capsys) == ["用法错误：--roster 的值无效：“履职报告.docx”不是表格：名单应为含“单位名称”列的 .xlsx 或 .csv 文件"]
 
 
 def _check(tmp_path: Path, *extra: str) -> tuple[int, Path]:

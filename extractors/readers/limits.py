@@ -59,3 +59,17 @@ def ocr_budget() -> float:
 
 def soffice_timeout() -> float:
     return min(_number("PUFA_SOFFICE_TIMEOUT", 60), max(file_timeout() - 5, 1))
+
+
+def pause_point(name: str) -> None:
+    """For the interruption tests: with ``PUFA_TEST_PAUSE=name``, announce the point on stderr and
+    wait there until the file named by ``PUFA_TEST_RESUME`` appears (or, without one, until killed)."""
+    if os.environ.get("PUFA_TEST_PAUSE") != name:
+        return
+    import sys
+    import time
+
+    print(f"PUFA_PAUSED {name}", file=sys.stderr, flush=True)
+    resume = os.environ.get("PUFA_TEST_RESUME")
+    while not (resume and os.path.exists(resume)):
+        time.sleep(0.05)

@@ -18,6 +18,8 @@ import os
 import re
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +77,42 @@ def _engine() -> Any:
     return engine
 
 
+@contextmanager
+def _one_at_a_time() -> Iterator[None]:
+    """One page in OCR at a time across the run's workers: a page's inference takes ~0.6 GB at its
+    peak, two at once would pass the run's memory budget. The lock is a file in the run's scratch
+    (``PUFA_SCRATCH``); a page waits at most for one other page."""
+    scratch = os.environ.get("PUFA_SCRATCH")
+    if not scratch:
+        yield
+        return
+    with open(Path(scratch) / "ocr.lock", "a+b") as f:
+        if os.name == "nt":
+            import msvcrt
+
+            while True:
+                try:
+                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:
+                    continue
+        else:
+            import fcntl
+
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
+
+
+def _give_back_memory() -> None:
+    """Return the freed inference buffers to the system (glibc keeps them otherwise: 0.47 GB → 0.13 GB)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 @dataclass(frozen=True)
 class Box:
     x0: float
@@ -93,7 +131,10 @@ def recognise(image: "Image") -> list[Box]:
     import numpy as np
 
     image = fit(image).convert("RGB")
-    result, _ = _engine()(np.asarray(image))
+    engine = _engine()
+    with _one_at_a_time():
+        result, _ = engine(np.asarray(image))
+        _give_back_memory()
     boxes = []
     for points, text, _score in result or []:
         xs = [p[0] for p in points]

@@ -82,7 +82,7 @@ def _convert_and_read(path: Path, suffix: str, target: str, reader) -> tuple[lis
     soffice = soffice_path()
     if soffice is None:
         raise UnreadableFile("unsupported_format", "LibreOffice not installed", "needs_office")
-    work = Path(tempfile.mkdtemp(prefix="pufa-lo-"))
+    work = Path(tempfile.mkdtemp(prefix="lo-", dir=os.environ.get("PUFA_SCRATCH")))  # inside OUTDIR in a run
     try:
         started = time.monotonic()
         converted = convert(soffice, path, suffix, target, work)
@@ -98,6 +98,7 @@ def convert(soffice: str, path: Path, suffix: str, target: str, work: Path) -> P
     """Convert ``path`` to ``target`` (docx/xlsx/pdf) inside ``work``; return the new file."""
     src = work / f"input{suffix}"
     shutil.copyfile(path, src)  # the inbox file itself is never handed to another program
+    limits.pause_point("converting")
     outdir = work / "out"
     outdir.mkdir()
     profile = work / "profile"

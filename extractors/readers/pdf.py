@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model import Block, UnreadableFile
+from .textcheck import looks_like_language
 from .pdf_layout import Chars, Para, lines_of, page_chars, paragraphs
 
 log = logging.getLogger(__name__)
@@ -76,16 +77,20 @@ def _width(s: str) -> float:
 
 def read_pdf(path: Path) -> tuple[list[Block], dict]:
     pages, scanned, meta = _layout_pages(path)
-    if text_quality("".join(_page_text(page) for page in pages)) < 0.9:
+    whole = "".join(_page_text(page) for page in pages)
+    if text_quality(whole) < 0.9 or not looks_like_language(whole):
         log.info("%s: pdfium text looks garbled, trying pdfplumber", path)
         plumber = _plumber_pages(path)
         if plumber:
             pages = [[Para(t, True, True) for t in join_lines(text.split("\n"))] for text in plumber]
     texts = [_page_text(page) for page in pages]
-    garbled = {i for i, t in enumerate(texts) if t.strip() and text_quality(t) < 0.9}  # PITFALLS: fonts
+    # PITFALLS: fonts without ToUnicode give odd characters, or glyph numbers that read as symbols
+    garbled = {i for i, t in enumerate(texts) if t.strip() and (text_quality(t) < 0.9 or not looks_like_language(t))}
     need_ocr = sorted({i for i in scanned if not _has_text(texts[i])} | garbled)
     if need_ocr:
         found = _ocr_pages(path, need_ocr, meta, nothing_else=not any(_has_text(t) for t in texts))
+        for i in garbled - set(found):
+            pages[i] = []  # garbage is no text: the page counts as unread, like a scan without OCR
         for i, paras in found.items():
             pages[i] = [Para(t, True, True) for t in paras]
     blocks = _join_pages(pages)
@@ -128,7 +133,7 @@ def _layout_pages(path: Path) -> tuple[list[list[Para]], list[int], dict]:
 
 def _has_text(text: str) -> bool:
     """Enough trusted characters on a page not to need OCR."""
-    return len("".join(text.split())) >= 10 and text_quality(text) >= 0.9
+    return len("".join(text.split())) >= 10 and text_quality(text) >= 0.9 and looks_like_language(text)
 
 
 def _looks_scanned(pdf, i: int) -> bool:  # noqa: ANN001 - PdfDocument

@@ -6,6 +6,7 @@ binary Word file or HTML saved by WPS. The bytes decide.
 from __future__ import annotations
 
 import logging
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +14,7 @@ from . import limits
 from model import Block, Document, UnreadableFile
 from .docx import read_docx
 from .html import read_html, read_mht
+from .regular import open_regular
 from .ocr import read_image
 from .ofd import read_ofd
 from .ole import is_password_protected
@@ -54,8 +56,10 @@ _MAGIC = ((b"Rar!\x1a\x07", "rar"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"\x1f\x8b",
 
 
 def sniff(path: Path) -> str:
-    """Return the kind of file at ``path`` from its bytes (extension as tie-break)."""
-    with open(path, "rb") as f:
+    """Return the kind of file at ``path`` from its bytes (extension as tie-break).
+
+    Only a regular file is opened (a FIFO or device raises ``OSError`` instead of blocking)."""
+    with open_regular(path) as f:
         head = f.read(1024)
     ext = path.suffix.lower().lstrip(".")
     if b"%PDF-" in head:  # PDF allows junk before %PDF within the first KiB
@@ -125,9 +129,12 @@ _OLE_OFFICE = ("doc", "wps", "xls", "et")
 def read_document(path: Path, rel: str) -> Document:
     """Read one file into a ``Document``; raise ``UnreadableFile`` when it cannot be."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as e:
-        raise UnreadableFile("corrupt", str(e)) from None
+        raise UnreadableFile("corrupt", str(e), "unreadable") from None
+    if not stat.S_ISREG(st.st_mode):  # replaced by a folder or a FIFO since it was listed
+        raise UnreadableFile("corrupt", "not a regular file", "unreadable")
+    size = st.st_size
     if size == 0:
         raise UnreadableFile("empty")
     if size > limits.max_file_bytes():
