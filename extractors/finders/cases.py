@@ -37,7 +37,7 @@ def count_cases(paras: list[Para], file: str) -> Value | None:
     titles = [p for p in prose if _NUMBERED_TITLE.match(p.text)]
     facts = [p for p in prose if _FACTS.match(p.text)]
     label_cells = [p for p in paras if p.kind == "cell" and p.col == 0 and _LABEL_CELL.match(p.text)]
-    best = max((headings, titles, facts, label_cells, _case_rows(paras)), key=len)
+    best = max((headings, titles, facts, label_cells, _case_rows(paras), _numbered_under_heading(paras)), key=len)
     if not best:
         return None
     return Value(len(best), tuple(Evidence(file, p.where, p.text[:60]) for p in best))
@@ -54,3 +54,28 @@ def _case_rows(paras: list[Para]) -> list[Para]:
                and len(row := rows[(p.table, p.row)]) >= 3 and all(len(t) <= 8 for t in row)}
     return [p for p in cells if (p.table, p.col) in columns and p.row > columns[(p.table, p.col)]
             and len(p.text) >= 4 and not _NAME_HEADER.match(p.text)]
+
+
+_CASES_HEAD = re.compile(r"以案释法|典型案例|案例")
+_PART = re.compile(r"\s*[【\[（(]?\s*(?:基本案情|案情|案件事实|法律分析|法律依据|释法说理|以案释法|评析|案例评析|典型意义|普法意义|"
+                   r"处理结果|处理情况|裁判结果|办理结果|启示|警示)")
+_ITEM = re.compile(r"^(\d{1,2})\s*[.、．](?!\d)\s*\S")
+
+
+def _numbered_under_heading(paras: list[Para]) -> list[Para]:
+    """Items numbered 1. 2. 3. under a heading (or a title) naming 以案释法/典型案例: one case each.
+    Only an unbroken run from 1 counts (points 1. 2. inside a case's analysis restart it: none then)."""
+    items: list[Para] = []
+    under = False
+    for p in paras:
+        if p.kind not in ("para", "textbox"):
+            continue
+        m = _ITEM.match(p.text)
+        if m is None and (p.heading_level or p.index == 0 or p.text == (paras[0].text if paras else "")):
+            under = bool(_CASES_HEAD.search(p.text))
+            continue
+        if under and m:
+            if int(m.group(1)) != len(items) + 1 or _PART.match(p.text, m.end() - 1):
+                return []  # a restart, or the parts of one case (1.基本案情 2.法律分析)
+            items.append(p)
+    return items

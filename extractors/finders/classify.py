@@ -8,17 +8,21 @@ from .structure import Para
 # checked in order against the title, then the file name; first hit wins
 TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("other", r"(?:的|报送)函$|函[)）]?$|报送单$|^关于报送[^报告总结]*材料"),  # a cover letter
-    ("duty_list", r"责任清单|普法清单|责任分工表"),
+    ("duty_list", r"责任清单|普法清单|责任分工表|四清单|普法[^，。；]{0,12}清单"),
     ("case_report", r"以案释法|典型案例|案例汇编|案例选编|案例"),
     ("self_inspection", r"自查|自评|自检"),
     ("stats_form", r"统计表|统计报表|情况统计|数据统计|报表|统计情况|情况表|数据表"),
     ("plan", r"计划|要点|方案|工作安排|普法规划|工作规划"),
     # a notice, bulletin or minutes that is none of the above (关于召开…推进会的通知): not a submission
     ("other", r"(?:通知|通报|通告|公告|纪要|邀请函|请示|批复)[)）]?$"),
+    # a news item on one event (工作信息, 简报): no report on the year
+    ("other", r"工作信息|简报|工作动态|快讯|信息专报"),  # as _NEWS below
     ("annual_report", r"总结|报告|履职|工作情况|述职|开展情况|落实情况|情况汇报|汇报"),
 )
 _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
-_DUTY_HEADERS = ("普法内容", "普法对象", "普法方式", "责任部门", "责任科室", "完成时限", "责任人", "法律法规")
+_DUTY_HEADERS = ("普法内容", "普法对象", "普法方式", "责任部门", "责任科室", "完成时限", "责任人", "法律法规",
+                 "宣传内容", "宣传对象", "宣传方式", "普法形式", "普法重点", "责任单位", "责任股室", "责任领导",
+                 "时间安排", "完成时间", "普法载体", "普法任务")
 
 
 # 版头 lines above a title: 发文机关标志 (…文件), 发文字号, 份号, 密级, 紧急程度
@@ -62,23 +66,44 @@ def _without_unit(text: str) -> str:
 
 
 def classify(paras: list[Para], filename: str, fmt: str) -> str:
-    for source in (_without_unit(title_of(paras)), _without_unit(filename)):
+    title = title_of(paras)
+    titled = title if _title_like(title) else ""  # a first paragraph of prose names no type
+    for source in (_without_unit(titled), _without_unit(filename)):
         for doc_type, pat in _COMPILED:
             if pat.search(source):
                 if doc_type == "case_report" and _report_with_cases(source):
                     return "annual_report"
                 if doc_type == "plan" and _report_with_plan(source):
                     return "annual_report"
+                if doc_type == "other" and _CARRIER.search(source) \
+                        and (carried := _by_shape(paras, fmt)) in ("duty_list", "case_report"):
+                    return carried  # a 印发通知 with the list as its table, a 报送函 with the cases below it
                 return doc_type
     return _by_shape(paras, fmt)
+
+
+# a notice that issues or forwards a document: what it carries decides
+_ISSUING = re.compile(r"^关于(?:印发|下发|转发|公布)")
+# …and so does a cover letter that carries the material itself
+_CARRIER = re.compile(r"关于(?:印发|下发|转发|公布|报送)|函[)）]?$|报送单$")
+
+
+def _title_like(title: str) -> bool:
+    return bool(title) and len(title) <= 80 and not title.endswith(("。", "；", ";"))
 
 
 _REPORT_WORDS = re.compile(r"总结|履职报告|工作报告|述职|情况报告|落实情况")
 
 
+_REPORT_HEAD = re.compile(r"(?:报告|总结|情况|汇报)[)）]?$")
+
+
 def _report_with_plan(title: str) -> bool:
-    """``2023年普法工作总结及2024年工作计划`` reports on the year; the plan is its last part."""
+    """``2023年普法工作总结及2024年工作计划`` reports on the year; the plan is its last part. A title's
+    head noun ends it: ``关于2024年普法工作要点落实情况的报告`` is a report on a plan carried out."""
     report, plan = _REPORT_WORDS.search(title), re.search(r"计划|要点|工作安排|打算", title)
+    if plan and _REPORT_HEAD.search(title) and not re.match(r"关于(?:印发|下发|转发)", title):
+        return True
     return bool(report and plan and report.start() < plan.start())
 
 
@@ -97,6 +122,34 @@ def _by_shape(paras: list[Para], fmt: str) -> str:
     text = "".join(p.text for p in paras)
     if sum(text.count(k) for k in ("基本案情", "案情简介", "案件事实")) >= 1:
         return "case_report"
-    if len(text) > 300:
+    if len(text) > 300 and _report_shape(paras, text):
         return "annual_report"
     return "other"
+
+
+_NEWS = re.compile(r"工作信息|简报|工作动态|快讯|信息专报")
+
+
+def is_news_item(paras: list[Para], filename: str) -> bool:
+    """A 工作信息 / 简报 item on one event: it states what the unit did that day (its figures count),
+    unlike a cover letter or a forwarded notice."""
+    title = title_of(paras)
+    if _NEWS.search(title) or _NEWS.search(filename):
+        return True
+    if re.search(r"(?:通知|通报|函|请示|批复|纪要)[)）]?$", title) or _ISSUING.search(title):
+        return False
+    body = [p for p in paras if p.kind == "para" and p.heading_level == 0 and len(p.text) > 40]
+    return bool(body) and bool(_EVENT_LEAD.match(body[0].text))
+
+
+_EVENT_LEAD = re.compile(r"^(?:近日|日前|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}月(?:上|中|下)旬)")
+
+
+def _report_shape(paras: list[Para], text: str) -> bool:
+    """An untitled text reads as a report on the year when it has headings or the length of one; a short
+    item that opens on a day (近日，… / 12月4日，…) is news of one event (工作信息)."""
+    headings = sum(1 for p in paras if p.heading_level == 1)
+    body = [p for p in paras if p.kind == "para" and p.heading_level == 0 and len(p.text) > 40]
+    if headings >= 2 or len(text) > 2500:
+        return True
+    return not (body and _EVENT_LEAD.match(body[0].text))

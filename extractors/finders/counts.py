@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from model import Evidence, Value
 from .numbers import NUMBER, parse_quantity
-from .patterns import (COUNT_FIELDS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS, OTHER_COUNTED,
-                       PART_MARKERS, PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS, STUDY_SUBJECT, TOTAL_MARKERS,
-                       YEAR_SPAN_MARKERS, ZERO_COUNTS)
+from .patterns import (COUNT_FIELDS, FIELD_VERBS, FORWARD_KEYWORDS, NEXT_CLAUSE_SUBJECT, NON_FIELD_WORDS,
+                       OTHER_COUNTED, PART_MARKERS, PER_HEAD, PLAN_MARKERS, PREVIOUS_MARKERS, STOCK_MARKERS,
+                       STUDY_BY_STAFF, STUDY_LEADERS, STUDY_OF_LAW, STUDY_SUBJECT, TOTAL_MARKERS, YEAR_SPAN_MARKERS, ZERO_COUNTS)
 from .structure import NOT_RESULTS, Para, is_heading_line
 from .textutil import clause_bounds, sentences
 
@@ -27,6 +27,11 @@ _SPAN = re.compile(YEAR_SPAN_MARKERS)
 _TOTAL = re.compile(TOTAL_MARKERS)
 _PART = re.compile(PART_MARKERS)
 _STUDY_SUBJECT = re.compile(STUDY_SUBJECT)
+_STUDY_OF_LAW = re.compile(STUDY_OF_LAW)
+_STUDY_LEADERS = re.compile(STUDY_LEADERS)
+_STUDY_BY_STAFF = re.compile(STUDY_BY_STAFF)
+_VERBS = {f: (re.compile(own), re.compile(other)) for f, (own, other) in FIELD_VERBS.items()}
+_PER_HEAD = re.compile(PER_HEAD)
 _PREVIOUS = re.compile(PREVIOUS_MARKERS)
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _SUBSET = re.compile(r"^\s*(?:另外|此外)?其中")
@@ -162,17 +167,58 @@ def candidates_in(sentence: str, para: Para, file: str, year: int | None = None)
             field = _claim_next_clause(sentence[ce + 1:], unit)
         if field is None:
             continue
-        if field == "study_sessions" and not _STUDY_SUBJECT.search(sentence[:ce]):
+        if field == "study_sessions" and not _leadership_study(quoted, ls, ce):
+            continue
+        if _other_verb(field, sentence[ls:m.start()]) or _PER_HEAD.search(sentence, ls, m.start()):
             continue
         bare = _PAREN.sub("", clause)  # 全年报送6个（一季度1个…）: the breakdown does not make 6 a part
         total = bool(_TOTAL.search(sentence[:m.start()])) and not _PART.search(bare)
-        part = bool(_PART.search(bare)) or bool(_PART.search(sentence[:cs])) and not total
+        part = bool(_PART.search(bare)) or _period_before(sentence[:cs]) and not total
         subset = bool(_SUBSET.search(clause)) and not _share_of_other(out, matches[:i], cs, field)
         if _in_parens(sentence, m.start()) and (any(c.field == field for c in out) or _paren_share(sentence, m.start())):
             subset = True  # a breakdown in brackets of the figure just given: （其中…1次）
         out.append(Candidate(field, value, total, part, Evidence(file, para.where, quoted), quoted, m.start(),
                              subset))
     return out
+
+
+def _leadership_study(sentence: str, ls: int, ce: int) -> bool:
+    """Study counts are the leadership's study of law: a leadership body named before the figure,
+    not staff alone in its clause, and law (法, 条例…) in the sentence."""
+    if not _STUDY_SUBJECT.search(sentence, 0, ce) or not _of_law(sentence, ls, ce):
+        return False
+    return not (_STUDY_BY_STAFF.search(sentence, ls, ce) and not _STUDY_LEADERS.search(sentence, ls, ce))
+
+
+def _of_law(sentence: str, ls: int, ce: int) -> bool:
+    """Law is what the figure's clause studies, or the clause after it says so (…12次，学习民法典等法律),
+    not a share that follows (集中学习12次，其中专题学法1次)."""
+    if _STUDY_OF_LAW.search(sentence, ls, ce):
+        return True
+    if ce >= len(sentence):
+        return False
+    nxt = sentence[ce + 1:clause_bounds(sentence, ce + 1)[1]]
+    return not _SUBSET.search(nxt) and bool(_STUDY_OF_LAW.search(nxt))
+
+
+def _other_verb(field: str, before: str) -> bool:
+    """The verb nearest before the figure does something else than the field counts."""
+    if field not in _VERBS:
+        return False
+    own, other = _VERBS[field]
+    last_other = max((m.end() for m in other.finditer(before)), default=-1)
+    return last_other >= 0 and last_other > max((m.end() for m in own.finditer(before)), default=-1)
+
+
+_THEMES = re.compile(r"^(?:围绕|紧扣|聚焦|结合|抓住|利用|借助|依托|以)")
+
+
+def _period_before(text: str) -> bool:
+    """An earlier clause names the one period the figure falls in (宪法宣传周期间，…8场); occasions
+    listed as the year's themes (围绕民法典宣传月、宪法宣传周，…26场次) make no part."""
+    if not _PART.search(text):
+        return False
+    return not (len(_PART.findall(text)) >= 2 or _THEMES.match(text))
 
 
 def _label_start(sentence: str, cs: int) -> int:

@@ -77,11 +77,10 @@ _PERIOD = re.compile(r"(?<!\d)20\d{2}\s*年[^，。；]{0,8}?(?:至|到|—|－|
 
 
 def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | None:
-    for p in paras[:4]:
+    for p in paras[:4]:  # the first line that names a year (the title before a case's 2022年至2023年间)
         m = _PERIOD.search(p.text)
         if m:
             return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
-    for p in paras[:4]:
         m = _YEAR_TITLE.search(p.text)
         if m and not parse_date(p.text):
             return Value(_num(m.group(1)), (Evidence(file, p.where, p.text),))
@@ -91,4 +90,30 @@ def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | No
             return Value(int(m.group(1)), (Evidence(file, p.where, p.text),))
     if date is not None:
         return Value(int(date.value[:4]), date.evidence)
-    return None
+    return _year_in_name(file) or _one_year_named(paras, file)
+
+
+def _year_in_name(file: str) -> Value | None:
+    """The year the sender put in the file's name (市场监管局2022年度普法责任清单.xlsx)."""
+    name = re.split(r"!/|/", file)[-1]
+    m = re.search(r"(?<!\d)(20\d{2})\s*年", name)
+    return Value(int(m.group(1)), (Evidence(file, "文件名", name),)) if m else None
+
+
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_TITLED = re.compile(r"《[^《》]{0,80}》|〔\d{4}〕|\[\d{4}\]")
+
+
+def _one_year_named(paras: list[Para], file: str) -> Value | None:
+    """With no title year and no date, a year the document names throughout (a list's 完成时限
+    2024年6月, 2024年全年) is its year; several years, or none, state nothing."""
+    found: dict[int, Para] = {}
+    for p in paras:
+        if p.section == "下一步打算":
+            continue  # next year's plans say nothing of the year reported on
+        for y in _NAMED_YEAR.findall(_TITLED.sub("", p.text)):
+            found.setdefault(int(y), p)
+    if len(found) != 1:
+        return None
+    (year, p), = found.items()
+    return Value(year, (Evidence(file, p.where, p.text),))

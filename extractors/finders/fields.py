@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from model import Document, Evidence, Value
 from .cases import count_cases, lead_in
-from .classify import classify, title_of
+from .classify import classify, is_news_item, title_of
 from .counts import extract_counts
 from .dates import extract_date, extract_year
 from .facts import extract_facts, extract_media
@@ -71,11 +71,12 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
         fields["date"] = date
     year = extract_year(paras, doc.path, date)
     if year:
-        fields["year"] = year
-    elif default_year:
-        fields["year"] = Value(default_year, ())
+        fields["year"] = year  # a document that states no year has none (SPEC §3): the check's year judges it
     report_year = (year.value if year else None) or default_year
-    fields.update(_content_fields(doc_type, paras, doc.path, title_ev, report_year))
+    if doc_type == "other" and is_news_item(paras, name):  # a 工作信息 on one event: what it did that day
+        fields.update(extract_counts(paras, doc.path, report_year))
+    else:
+        fields.update(_content_fields(doc_type, paras, doc.path, title_ev, report_year))
     if doc_type in ("annual_report", "self_inspection"):
         fields["sections"] = Value(sections_present(paras), ())
     text = "\n".join(p.text for p in paras if p.kind in ("para", "textbox", "cell"))

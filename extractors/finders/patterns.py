@@ -10,7 +10,7 @@ from __future__ import annotations
 # field -> (keywords that name what is counted, measure words it is counted in)
 COUNT_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "cases_total": (("以案释法", "典型案例", "释法案例", "案例"), ("个", "件", "篇", "例", "起", "则", "宗", "期")),
-    "activities": (("宣传活动", "普法活动", "主题活动", "活动", "讲座", "宣讲", "法治课", "普法课", "集中宣传",
+    "activities": (("宣传活动", "普法活动", "主题活动", "活动", "讲座", "讲堂", "宣讲", "法治课", "普法课", "集中宣传",
                     "宣传", "普法"),
                    ("场次", "场", "次", "期", "轮")),
     "materials": (("资料", "宣传册", "宣传品", "手册", "折页", "宣传单", "读本", "传单", "明白纸", "宣传页",
@@ -23,11 +23,29 @@ COUNT_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                   "师生", "参与人数", "参与", "参加人员", "辐射", "受益", "观看", "人数", "听课", "旁听"),
                  ("人次", "人", "余人")),
     "study_sessions": (("集体学法", "学法", "中心组学习", "集体学习", "专题学习", "学习会", "学法会", "专题学法", "学法活动",
-                        "学法讲座"),
+                        "学法讲座", "学习"),
                        ("次", "场", "期", "轮")),
 }
-# study_sessions counts leadership study only: the clause must name who studies
-STUDY_SUBJECT = r"中心组|领导班子|班子成员|党组|党委|局务会|常务会|集体学法|会前学法|党总支|支委|委务会|院务会|办公会"
+# study_sessions counts leadership study only: the clause must name who studies (集中学法: the body as one)
+STUDY_LEADERS = r"中心组|领导班子|班子成员|党组|党委|局务会|常务会|党总支|支委|委务会|院务会|办公会"
+STUDY_SUBJECT = rf"{STUDY_LEADERS}|集体学法|集中学法|会前学法"
+# …and the study must be of law (中心组学习会10次，学习党的二十大精神 is not 学法)
+STUDY_OF_LAW = r"法|条例|规章|规定"
+# staff studying (组织干部职工集中学法12次) is not the leadership's study, unless the clause names the leadership
+STUDY_BY_STAFF = r"干部职工|全体干部|全体职工|全体人员|全局干部|干警|执法人员|工作人员|全员|职工"
+# the verb nearest before a figure says what it counts: a field's own verbs against verbs of something else
+# (接待办事群众3.5万人次 is people served; 播放普法宣传片120场次 screen slots; 张贴海报 posted, not handed out)
+FIELD_VERBS: dict[str, tuple[str, str]] = {
+    "audience": (r"受教育|参与|参加|覆盖|惠及|受益|观看|收看|听取|聆听|教育|宣传|普法",
+                 r"接待|办事|办理|受理|办件|服务窗口|来访|信访|就诊|救助"),
+    "activities": (r"开展|举办|组织|举行|召开|走进|深入|送法|进村|进社区|进企业|进校园|活动",
+                   r"播放|滚动|展播|投放|刊播|刊登|刊发|推送|发布|转发|张贴|悬挂|上线|带头|更新|编发|出刊|编印|印制|制作|出版"),
+    # 书记带头讲法治课: the leader's duty; 更新宣传栏12期, 编发简报24期: issues made, not activities held
+    "materials": (r"发放|派发|分发|赠送|印发|编印|印制|制作|发送|送|发",
+                  r"张贴|悬挂|设置|摆放|布置|展出|展示|陈列|购置|采购|订阅|配备"),
+}
+# a rate per person or household (人手1本, 每户1份) counts no copies
+PER_HEAD = r"(?:人手|每人|人均|每户|户均|每村|每名|各)\s*$"
 # keywords that, when nearer to a number than another field's keyword, claim it for nobody
 NON_FIELD_WORDS: tuple[str, ...] = (
     "案件", "检查", "执法", "处罚", "立案", "办理", "查处", "文章", "信息", "视频", "短视频", "推文", "条",
@@ -67,8 +85,13 @@ BOOL_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
                      rf"领导小组[^，。；]{{0,6}}{NEG}(?:成立|设立|建立|组建|设置)",
                      r"(?:缺少|缺乏)[^，。；]{0,6}领导小组"),
         "context": (r"普法|法治|依法治|宣传教育",),
-        # the district's own group (区普法依法治理领导小组办公室 is the office reported to)
-        "not_own": (r"(?:^|[^我本局])(?:区|市|县|省|州|旗|全区|全市|全县|上级)委?[^，。；局院委办]{0,10}领导小组",),
+        # the district's own group (区普法依法治理领导小组办公室 is the office reported to); 依法治县 is a name
+        "not_own": (r"(?:^|[^我本局治])(?:区|市|县|省|州|旗|全区|全市|全县|上级)委?[^，。；局院委办]{0,10}领导小组",),
+        # no group *for 普法*: 普法 may still be led by the unit's 法治建设/依法行政/依法治X 领导小组 (SPEC §3)
+        "weak_negative": (rf"{NEG}[^，。；]{{0,10}}普法[^，。；]{{0,8}}领导小组",
+                          rf"普法[^，。；]{{0,8}}领导小组[^，。；]{{0,8}}{NEG}(?:成立|设立|建立|组建|设置)"),
+        # when a 普法 group is denied, only a group of law work leads 普法
+        "broad": (r"(?:法治|依法|法制|普治)[^，。；]{0,12}领导小组",),
     },
     "leader_in_charge": {
         # 局长/副校长/镇长/所长…: the head of any kind of unit
@@ -98,13 +121,15 @@ BOOL_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
                      r"(?:科|股|室|处|中心|大队|中队|支队|所|站)具体承办",
                      # 由办公室张某同志具体负责: a named person of a named office
                      r"由[^，。；]{0,14}(?:科|股|室|处|办|中心|所|站|队)[^，。；]{1,8}(?:同志|干部)[^，。；]{0,4}(?:具体|专门)?(?:负责|承担|承办)",
-                     r"(?:科|股|室|处|中心|办|所|站)(?:具体)?(?:负责|承担)[^，。；]{0,2}日常[^，。；]{0,4}工作"),
+                     r"(?:科|股|室|处|中心|办|所|站)(?:具体)?(?:负责|承担)[^，。；]{0,2}日常[^，。；]{0,4}工作",
+                     # 普法工作由办公室统筹: an office (not a 领导小组) runs the work
+                     r"普法[^，。；]{0,10}由[^，。；]{0,10}(?:科|股|室|办|中心|大队|中队|所|站)(?:统筹|牵头|归口)"),
         "negative": (rf"{NEG}[^，。；]{{0,8}}(?:明确|确定|配备|安排|设置|设立|指定)?[^，。；]{{0,6}}(?:专人|联络员|专干|专岗)",
                      r"(?:联络员|专人|专职|专干|岗位)[^，。；]{0,10}(?:空缺|缺位|暂缺|调离)",
                      r"由各(?:股室|科室|部门|处室|庭室)[^，。；]{0,4}(?:轮流)?(?:兼顾|兼管|代管)",
                      r"(?:缺少|缺乏)[^，。；]{0,6}专人",
                      rf"{NEG}[^，。；]{{0,4}}(?:明确|确定|指定|安排|落实)[^，。；]{{0,8}}(?:科室|股室|人员)[^，。；]{{0,4}}负责"),
-        "context": (r"普法|法治宣传|专人|联络员|专干|专职",),
+        "context": (r"普法|法治宣传|专人|联络员|专干|专职|(?:法治|依法|法制)[^，。；]{0,12}领导小组",),  # its office
         # only no *full-time* staff or *dedicated* body (没有专职人员, 未设立专门机构): false unless
         # someone is named as doing the work
         "weak_negative": (rf"{NEG}[^，。；]{{0,8}}(?:配备|安排|设置|设立)?[^，。；]{{0,6}}专职",
@@ -131,6 +156,24 @@ BOOL_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
         "context": (r"经费|预算",),
     },
 }
+# a negation after what is denied, adverbs between (分管领导一直没有明确, 联络员至今尚未落实, 清单始终未制定)
+POST_NEGATED_SUBJECTS: dict[str, str] = {
+    "leading_group": r"领导小组",
+    "leader_in_charge": r"分管领导|分管负责人|责任领导|第一责任人|分管[^，。；]{0,8}(?:领导|局长|主任|同志)",
+    "staff_assigned": (r"专人|联络员|专干|工作人员|具体负责(?:的)?(?:科室|股室|人员)|承办(?:科室|股室)"
+                       r"|由[^，。；]{0,12}(?:科室|股室|部门|人员|同志)[^，。；]{0,4}(?:承办|负责|承担)"),
+    "duty_list": r"清单",
+    "budget": r"经费",
+}
+POST_NEGATION = (rf"[^，。；]{{0,8}}?{NEG}(?:真正|正式|及时|明确|具体)?"
+                 r"(?:明确|确定|落实|配备|指定|到位|成立|设立|建立|组建|制定|出台|印发|编制|纳入|列入|安排|确立)"
+                 # …ending the clause (联络员未落实信息报送制度 says the post exists, its duty is not done)
+                 r"(?=[^，。；]{0,4}(?:[，。；]|$))")
+# a 领导小组 named for other work (根治欠薪工作领导小组, 安全生产领导小组) is no group for 普法, whatever the sentence
+# says besides; a group named by no work (调整充实了领导小组) is judged by its sentence
+GROUP_NAME = r"([\u4e00-\u9fff]{0,14})领导小组"
+GROUP_NAME_CUT = r".*[的了由为和及、]|^(?:我局|本局|局|我院|院|我委|委|镇|乡|街道|成立|调整|健全|设立|组建|充实|完善)+"
+GROUP_OF_LAW = r"普法|法治|依法|法制|宣传|普治|治理"
 # positive statements in these clauses are intentions, not facts
 FUTURE_MARKERS = r"(?<![模虚])拟(?!定)|计划|争取|力争|尽快|抓紧|下一步|明年|今后|将进一步|将继续|将尽快|将适时|建议"
 
@@ -152,6 +195,8 @@ NEW_MEDIA_NOT_FOR_PUFA = (r"(?:尚未|未|没有|暂未|还未|并未|仍未|还
                           r"[^，。；]{0,4}(?:普法|法治宣传)"
                           r"(?![^，。；]{0,2}(?:微博|微信|公众号|抖音|快手|视频号|头条|网站|账号|号))")  # not 普法微博
 NEW_MEDIA_FOR_PUFA = r"普法|法治|法律|以案释法|说法|学法"
+# a channel used to disclose government information (政务公开, 公开执法信息) is not thereby used for 普法
+NEW_MEDIA_DISCLOSURE = r"政务公开|信息公开|公开(?!课|信(?!息)|栏)|公示"  # the verb 公开 itself: 公开执法依据、执法程序
 
 # a count stated as none (今年尚未报送以案释法案例 / 领导班子未开展集体学法) is 0
 ZERO_COUNTS: dict[str, str] = {

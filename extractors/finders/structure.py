@@ -22,7 +22,7 @@ _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|�
 # Keyword lists that map a heading to the SPEC section names; checked in this order.
 SECTION_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("下一步打算", ("下一步", "打算", "工作计划", "工作思路", "整改措施", "整改方向", "努力方向",
-                "工作安排", "明年", "下步", "今后", "工作设想", "改进措施", "对策", "工作重点")),
+                "工作安排", "明年", "下步", "今后", "工作设想", "改进措施", "对策", "工作重点", "主要安排", "重点安排")),
     ("存在问题", ("存在问题", "存在的问题", "问题", "不足", "困难", "短板", "差距", "薄弱")),
     ("基本情况", ("基本情况", "概况", "总体情况", "基本概况", "单位概况", "情况概述", "总体评价",
               "自查工作开展情况", "自查工作情况", "自查开展情况", "自查工作组织情况")),  # how the self-check was done
@@ -241,9 +241,11 @@ def _top_level(levels: list[int], norm: list[tuple[Block, str]]) -> int:
 
 
 # an unheaded paragraph that plainly gives the unit's situation or its year's work
-_UNIT_FACTS = re.compile(r"内设|下设|下辖|现有|共有|编制|承担[^，。；]{0,20}职[责能]|主要职责|执法对象|执法人员\d")
+_UNIT_FACTS = re.compile(r"内设|下设|下辖|现有|共有|编制|承担[^，。；]{0,20}职[责能]|主要职责|执法对象|执法人员\d"
+                         r"|(?<![管直])辖\s*[\d一二三四五六七八九十]+个|常住人口|户籍人口|总人口|(?:国土|总|辖区)面积")
 _WORK_DONE = re.compile(r"开展|组织|举办|发放|报送|推送|制定|落实")
 _PREAMBLE = re.compile(r"报告如下|总结如下|汇报如下|情况如下")
+_PREAMBLE_TAIL = re.compile(r"[^。；]*(?:报告如下|总结如下|汇报如下|情况如下)[。：:]?$")
 
 
 def sections_present(paras: list[Para]) -> list[str]:
@@ -253,7 +255,9 @@ def sections_present(paras: list[Para]) -> list[str]:
     found = {p.section for p in paras if p.section} | {s for p in paras for s in p.opens}
     body = [p for p in paras if p.kind == "para" and p.section is None and p.heading_level == 0
             and len(p.text) > 40 and not _PREAMBLE.search(p.text[-12:])]
-    if "基本情况" not in found and any(_UNIT_FACTS.search(p.text) for p in body):
+    # a unit described before 现将…报告如下 is described all the same
+    intro = [p for p in paras if p.kind == "para" and p.section is None and p.heading_level == 0 and len(p.text) > 40]
+    if "基本情况" not in found and any(_UNIT_FACTS.search(_PREAMBLE_TAIL.sub("", p.text)) for p in intro):
         found.add("基本情况")
     if "主要做法" not in found and not any(p.heading_level for p in paras) \
             and any(_WORK_DONE.search(p.text) for p in body):

@@ -543,7 +543,7 @@ NY_REPORT = [
     ("date", "2023年12月6日"),
 ]
 doc("农业农村局2023年普法工作总结.docx", "县农业农村局", "annual_report",
-    F(unit="县农业农村局", doc_type="annual_report", date="2023-12-06", leading_group=False,
+    F(unit="县农业农村局", doc_type="annual_report", date="2023-12-06", leading_group=True,
       leader_in_charge=True, staff_assigned=True, duty_list=True, cases_total=4,
       activities=42, materials=8000, consultations=900, audience=15000, study_sessions=3,
       new_media=["视频号", "短信"], budget=False, sections=SECTIONS4),
@@ -976,7 +976,7 @@ EXPECTED_FINDINGS = {
     "县民政局": [],
     "县司法局": ["missing_section"],
     "县交通运输局": ["quarter_without_case"],
-    "县农业农村局": ["no_leading_group"],
+    "县农业农村局": [],
     "县林业和草原局": ["no_staff_assigned", "late_submission"],
     "县消防救援大队": ["cases_below_min", "no_duty_list"],
     "县人民检察院": [],
