@@ -18,6 +18,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from model import DOC_TYPES
+from model.system import shown_path
 from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
                             doc_type_name)
 from outputs.atomic import write_bytes
@@ -218,6 +219,7 @@ def _finding_row(unit: str, finding: dict[str, Any]) -> tuple[Any, ...]:
     evidence = [e for e in finding.get("evidence") or [] if isinstance(e, dict)]
     files = [finding["file"]] if finding.get("file") else []
     files += [e["file"] for e in evidence if e.get("file")]
+    files = [shown_path(f) for f in files]
     severity = "error" if finding.get("severity") == "error" else "warning"
     return (unit, rule_title(finding), finding.get("message") or "",
             SEVERITY_NAMES[severity], "\n".join(dict.fromkeys(files)),
@@ -229,7 +231,7 @@ def _unknown_file_findings(views: list[UnitView], records: dict[str, Any]) -> li
     """An unknown_unit finding for each unattributed file no unit already reports."""
     seen = {f.get("file") for v in views for f in v.findings if f.get("rule") == "unknown_unit"}
     return [{"rule": "unknown_unit", "severity": "warning", "file": path, "evidence": [],
-             "message": f"文件“{path}”无法确定报送单位，请人工核对。"}
+             "message": f"文件“{shown_path(path)}”无法确定报送单位，请人工核对。"}
             for path in records.get("unknown_files") or [] if path not in seen]
 
 
@@ -254,7 +256,7 @@ def _write_missing(ws: Worksheet, styles: Styles, views: list[UnitView],
                    records: dict[str, Any]) -> None:
     rows: list[tuple[Any, ...]] = [(v.name, "", "名单内单位，未收到任何材料" if v.on_roster
                                     else "未收到任何材料") for v in views if v.missing]
-    rows += [(NO_UNIT, path, "无法确定报送单位，请人工核对后归入相应单位")
+    rows += [(NO_UNIT, shown_path(path), "无法确定报送单位，请人工核对后归入相应单位")
              for path in records.get("unknown_files") or []]
     write_table(ws, styles, MISSING_HEADERS, [(i, *r) for i, r in enumerate(rows, start=1)])
 
