@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 import cli_text
+from model import system
 
 cli_text.install()  # click's own messages (Usage, Options, range errors …) in Chinese
 
@@ -75,7 +76,7 @@ def _records(ctx: click.Context, param: click.Parameter, value: str | None) -> d
 def cli(verbose: int) -> None:
     """普法办文书助手：检查“谁执法谁普法”履职材料，生成台账、通知和公文草稿。"""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=level, format=system.LOG_FORMAT)
 
 
 @cli.command(**CMD)
@@ -200,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     from outputs.review_read import LedgerUnreadable
     from pipeline.outset import OutputFolderError
 
+    for stream in (sys.stdout, sys.stderr):  # a GBK (cp936) terminal shows ? for what it cannot show
+        system.console_safe(stream)
     try:
         cli.main(args=argv, prog_name="pufa", standalone_mode=False)
     except click.BadParameter as e:  # one line: what the value should be

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
 
-from model import FileRecord
+from model import FileRecord, system
 from forms.similarity import REPORT_TYPES, analyse, remember
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def _map(texts: list[str], jobs: int) -> list[Analysis]:
         return [analyse(t) for t in texts]
     size = max(1, len(texts) // (4 * workers))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(workers, initializer=ignore_sigint) as pool:
+    with ProcessPoolExecutor(workers, mp_context=system.mp_context(), initializer=ignore_sigint) as pool:
         return [a for part in pool.map(_analyse_all, chunks) for a in part]
 
 

@@ -135,12 +135,14 @@ def same_lines(a: str, b: str) -> bool:
     """Two cells that say the same once line ends and spaces around lines are set aside
     (LibreOffice writes CR LF where we wrote LF)."""
     def lines(s: str) -> list[str]:
-        return [x.strip() for x in re.split(r"[\r\n]+", s or "") if x.strip()]
+        return [normal_path(x) for x in re.split(r"[\r\n]+", s or "") if x.strip()]
     return lines(a) == lines(b)
 
 
 def normal_path(path: str) -> str:
-    return (path or "").strip().replace("\\", "/")
+    """A path as written in the ledger, compared whatever way it is shown there (``a\\b.docx`` on
+    Windows, an archive member ``a.zip\\b.docx`` for ``a.zip!/b.docx``)."""
+    return (path or "").strip().replace("!/", "/").replace("\\", "/")
 
 
 # ---------------------------------------------------------------- values
@@ -219,7 +221,7 @@ def assign_files(files: Sequence[FileRecord], assignments: Sequence[Assignment],
     With a roster the name must be a roster unit's (an abbreviation the roster knows will do);
     without one, the name is taken as written.
     """
-    by_path = {f.path: i for i, f in enumerate(files)}
+    by_path = {normal_path(f.path): i for i, f in enumerate(files)}
     out, assigned, unmatched = list(files), {}, []
     for a in assignments:
         i = by_path.get(normal_path(a.path))

@@ -19,6 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from forms.review import finding_files
 from model import DOC_TYPES
+from model.system import shown_path
 from outputs.labels import (FIELD_HEADERS, NOT_STATED, RULE_TITLES, SEVERITY_NAMES, doc_type_name,
                             format_field)
 from outputs.atomic import write_bytes
@@ -225,7 +226,7 @@ def _finding_row(unit: str, finding: dict[str, Any]) -> tuple[Any, ...]:
     severity = "error" if finding.get("severity") == "error" else "warning"
     shown = DISMISSED_NAME if finding.get("dismissed") else SEVERITY_NAMES[severity]
     return (unit, rule_title(finding), finding.get("message") or "",
-            shown, finding_files(finding),
+            shown, "\n".join(shown_path(f) for f in finding_files(finding).split("\n") if f),
             "\n".join(e.get("where") or "" for e in evidence),
             "\n".join(e.get("quote") or "" for e in evidence))
 
@@ -234,7 +235,7 @@ def _unknown_file_findings(views: list[UnitView], records: dict[str, Any]) -> li
     """An unknown_unit finding for each unattributed file no unit already reports."""
     seen = {f.get("file") for v in views for f in v.findings if f.get("rule") == "unknown_unit"}
     return [{"rule": "unknown_unit", "severity": "warning", "file": path, "evidence": [],
-             "message": f"文件“{path}”无法确定报送单位，请人工核对。"}
+             "message": f"文件“{shown_path(path)}”无法确定报送单位，请人工核对。"}
             for path in records.get("unknown_files") or [] if path not in seen]
 
 
@@ -260,7 +261,7 @@ def _write_missing(ws: Worksheet, styles: Styles, views: list[UnitView],
                    records: dict[str, Any]) -> None:
     rows: list[tuple[Any, ...]] = [(v.name, "", "名单内单位，未收到任何材料" if v.on_roster
                                     else "未收到任何材料") for v in views if v.missing]
-    rows += [(NO_UNIT, path, "无法确定报送单位，请人工核对后归入相应单位")
+    rows += [(NO_UNIT, shown_path(path), "无法确定报送单位，请人工核对后归入相应单位")
              for path in records.get("unknown_files") or []]
     write_table(ws, styles, MISSING_HEADERS, [(i, *r) for i, r in enumerate(rows, start=1)])
 

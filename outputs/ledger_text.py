@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from model.system import shown_path
 from outputs.labels import RULE_TITLES, doc_type_name
 
 MISSING = "未报送"
@@ -84,6 +85,6 @@ def file_row(f: dict[str, Any], replaced_by: str | None, no_unit: str) -> tuple[
         note = f"是{year}年度的材料，不计入本年度" if year else "不是本年度的材料，不计入本年度"
     else:
         status = "正常"
-    return (f.get("path") or "", f.get("unit") or no_unit,
+    return (shown_path(f.get("path") or ""), f.get("unit") or no_unit,
             doc_type_name(f.get("doc_type")) if ok else "", status,
             readable_size(f.get("size")), note, error.get("code") or "")

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from forms.review import Assignment, Correction, Review, Verdict, normal_path
+from forms.review import Assignment, Correction, Review, Verdict
 from forms.ruleset import RULE_TITLES as SCORING_TITLES
 from model import FIELD_KEYS
 from outputs.labels import FIELD_HEADERS, RULE_TITLES, format_field
@@ -219,7 +219,7 @@ def cell_text(value: Any) -> str:
 def _assignments(ws: Any) -> Iterator[Assignment]:
     for row in _rows(ws, ("文件路径", ASSIGNED)):
         if row.get(ASSIGNED) and row.get("文件路径"):
-            yield Assignment(normal_path(row["文件路径"]), row[ASSIGNED])
+            yield Assignment(row["文件路径"], row[ASSIGNED])
 
 
 def _corrections(ws: Any) -> Iterator[Correction]:
@@ -246,7 +246,7 @@ def _unmatched(ws: Any) -> Iterator[Assignment | Correction | Verdict]:
         elif kind == "更正":
             yield Correction(unit, item, field_key(item), value, note)
         elif kind == "归属" and row.get("文件"):
-            yield Assignment(normal_path(row["文件"]), unit)
+            yield Assignment(row["文件"], unit)
 
 
 # the ledger's Chinese rule names (outputs.labels, what 问题清单 shows) and the rubric's -> codes

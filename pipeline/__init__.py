@@ -221,11 +221,11 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
     os.environ["PUFA_CACHE_DIR"] = str((folder.meta / "jieba").resolve())  # read by workers started below
     cache, ledger_pool = None, None
     try:
-        ledger_pool = ledger_worker(opts.jobs)
         with watch("cache"):
             cache = open_cache(opts.out, opts.cache, context_key(((e.name, e.aliases) for e in roster), opts.year))
         with watch("start"):  # a file read last time, unchanged since, is no archive: not opened again
             sources = expand_archives(list_inbox(opts.inbox), folder.scratch / "archives", plain=cache.known_document)
+            ledger_pool = ledger_worker(opts.jobs, len(sources))  # importing while the files are read
         pause_point("listed")
         if progress is not None and hasattr(progress, "set_total"):
             progress.set_total(len(sources))  # archive members included

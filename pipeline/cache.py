@@ -72,12 +72,12 @@ def _package_versions() -> list[str]:
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """Changes whenever the code or the libraries that turn a file into a record change."""
-    import shutil
+    from extractors.readers.office_convert import soffice_path
 
     here = Path(__file__).resolve().parent.parent
     code = [*(here / "extractors").rglob("*.py"), *(here / "extractors").rglob("*.yaml"),
             *(here / "model").glob("*.py"), *(here / "pipeline").glob("*.py")]
-    tools = [f"soffice={bool(shutil.which('soffice') or shutil.which('libreoffice'))}", f"schema={SCHEMA}"]
+    tools = [f"soffice={soffice_path() is not None}", f"schema={SCHEMA}"]
     return _source_digest(code, _package_versions() + tools)
 
 

@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from model import system
+
 if TYPE_CHECKING:
     from pipeline.cache import FileCache
     from pipeline.outset import OutputFolder
@@ -30,10 +32,10 @@ log = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def writer_version() -> str:
-    """Changes whenever the writers or the shipped templates change."""
+    """Changes whenever the writers, the shipped templates or the way paths are shown change."""
     root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for p in sorted([*(root / "outputs").glob("*.py"), *(root / "templates").glob("*")]):
+    h = hashlib.sha256(f"windows_paths={system.windows_paths()}".encode())
+    for p in sorted([*(root / "outputs").glob("*.py"), *(root / "model").glob("*.py"), *(root / "templates").glob("*")]):
         if p.is_file():
             h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:16]
@@ -100,9 +102,13 @@ def _import_ledger() -> None:
     import outputs.ledger  # noqa: F401 - XlsxWriter and the ledger code, loaded before the records arrive
 
 
-def ledger_worker(jobs: int) -> LazyPool | None:
+LEDGER_WORKER_FROM = 200  # files; for fewer, the ledger is written here: a spawned process
+# importing XlsxWriter costs more than it saves
+
+
+def ledger_worker(jobs: int, files: int) -> LazyPool | None:
     """A process for 台账.xlsx, started early: it imports XlsxWriter while the run reads and checks."""
-    if (jobs or os.cpu_count() or 1) <= 1:
+    if (jobs or os.cpu_count() or 1) <= 1 or files < LEDGER_WORKER_FROM:
         return None
     pool = LazyPool(1, True)
     pool.submit(_import_ledger)
@@ -124,7 +130,7 @@ def write_outputs(records: dict[str, Any], folder: OutputFolder, notice_config: 
     manifest = Manifest(cache, out)
     ledger, last = out / "台账.xlsx", manifest.last.get("台账.xlsx")
     parallel = (jobs or os.cpu_count() or 1) > 1
-    own = ledger_worker(jobs) if ledger_pool is None else None
+    own = ledger_worker(jobs, len(records.get("files") or [])) if ledger_pool is None else None
     ledger_pool = ledger_pool or own
     try:
         with staged_outputs(folder) as staging:
@@ -246,7 +252,7 @@ class LazyPool:
 
     def submit(self, fn: Any, *args: Any) -> Future:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.jobs, initializer=ignore_sigint)
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=system.mp_context(), initializer=ignore_sigint)
         return self.pool.submit(fn, *args)
 
     def __enter__(self) -> LazyPool | None:

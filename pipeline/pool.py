@@ -1,23 +1,19 @@
 """Reading many files across the machine's cores, each under a time and memory cap.
 
-Workers are forked processes (pypdfium2 is not thread-safe: PITFALLS, PDF),
-each fed one file at a time over its own pipe, so the parent always knows
-which file each worker holds. Two time limits guard a file:
+Workers are started with ``spawn`` on every system (``model.system``: the one method Windows
+has; pypdfium2 is not thread-safe, PITFALLS, PDF), import what they need, and are fed one file
+at a time over their own pipe, so the parent always knows which file each worker holds. The
+parent keeps the per-file deadline: a worker still busy ``limits.file_timeout()`` seconds after
+it began a file (a parser stuck in Python or in C code alike) is killed and the file gets
+``timeout``; no signal is needed in the worker.
 
-* in the worker, ``SIGALRM`` after ``limits.file_timeout()`` seconds stops a
-  parser stuck in Python code and the file gets ``timeout``;
-* in the parent, a worker still busy a while after that (a parser stuck in C
-  code, which a signal cannot interrupt) is killed, and the file gets ``timeout``.
-
-A worker that dies (a crash in C code, the memory cap) is replaced and only
-the file it held is marked (``corrupt``; ``too_large`` when the kernel killed
-it for memory), so one bad file never stops the run. Results come back in
-inbox order, identical to a serial run.
+A worker that dies (a crash in C code, the memory cap where the system has one) is replaced and
+only the file it held is marked (``corrupt``; ``too_large`` when it ran out of memory), so one bad
+file never stops the run. Results come back in inbox order, identical to a serial run.
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 import time
@@ -27,7 +23,7 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Callable
 
 from extractors.readers import limits
-from model import UnreadableFile, error_message
+from model import UnreadableFile, error_message, system
 
 if TYPE_CHECKING:
     from model import FileRecord
@@ -37,6 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+FILES_PER_WORKER = 4  # a worker is started for every 4 files at most: starting one (spawn) costs
+# about as much as reading a few files
+
 _roster: list = []
 _year: int | None = None
 
@@ -45,40 +44,22 @@ def _init(roster: list, year: int | None, limit_memory: bool) -> None:
     global _roster, _year
     _roster, _year = roster, year
     if limit_memory:
-        try:
-            import resource
-
-            cap = limits.worker_memory_bytes()
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            if hard != resource.RLIM_INFINITY:
-                cap = min(cap, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-        except (ImportError, ValueError, OSError):
-            pass
-
-
-def _alarm(signum, frame):  # noqa: ANN001 - signal handler signature
-    raise UnreadableFile("timeout", f"over {limits.file_timeout()}s")
+        system.cap_memory(limits.worker_memory_bytes())
 
 
 def process_one(src: "Source") -> "FileRecord":
-    """Read one file under the soft time limit; any failure becomes an error record."""
+    """Read one file; any failure becomes an error record (the deadline is the parent's to keep)."""
     from pipeline.process import process_source
 
-    old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, limits.file_timeout())
     try:
         return process_source(src, _roster, _year)
-    except UnreadableFile as e:  # the alarm fired outside process_source's own handler
+    except UnreadableFile as e:
         return _error_record(src, e.code, e.variant)
     except MemoryError:
         return _error_record(src, "too_large")
     except Exception as e:  # a parser bug must not stop the run
         log.warning("%s: unexpected %s: %s", src.rel, type(e).__name__, e)
         return _error_record(src, "corrupt")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def _error_record(src: "Source", code: str, variant: str | None = None) -> "FileRecord":
@@ -93,12 +74,14 @@ def _error_record(src: "Source", code: str, variant: str | None = None) -> "File
 
 
 def map_files(sources: list["Source"], roster: list["RosterEntry"], year: int | None, jobs: int = 0,
-              progress: Callable[[str], None] | None = None) -> list["FileRecord"]:
-    """Read every source in worker processes; one record per source, in order."""
+              progress: Callable[[str], None] | None = None,
+              setup: Callable[[], None] | None = None) -> list["FileRecord"]:
+    """Read every source in worker processes; one record per source, in order. ``setup``, a
+    module-level function, runs in each worker before its first file (tests install readers)."""
     if not sources:
         return []
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(sources)))
-    pool = _Pool(jobs, roster, year)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, -(-len(sources) // FILES_PER_WORKER)))
+    pool = _Pool(jobs, roster, year, setup)
     try:
         return pool.run(sources, progress)
     finally:
@@ -111,11 +94,25 @@ class _Worker:
     conn: Connection
     tasks: deque = field(default_factory=deque)  # files sent, in order; the first is being read
     started: float = 0.0  # when the first of ``tasks`` began
+    ready: bool = False  # done importing: the clock of its first file starts then, not at its start
 
 
-def _worker_main(conn: Connection, roster: list, year: int | None) -> None:
+_READY = "ready"
+
+
+def _worker_main(conn: Connection, roster: list, year: int | None, setup: Callable[[], None] | None,
+                 log_level: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    logging.basicConfig(level=log_level, format=system.LOG_FORMAT)  # a spawned worker has no handlers yet
+    import pipeline.process  # noqa: F401 - the readers and finders, loaded before the first file arrives
+
     _init(roster, year, True)
+    if setup is not None:
+        setup()
+    try:
+        conn.send(_READY)
+    except (OSError, ValueError):
+        return
     while True:
         try:
             src = conn.recv()
@@ -127,7 +124,7 @@ def _worker_main(conn: Connection, roster: list, year: int | None) -> None:
 
 
 class _Pool:
-    """Forked workers fed one file at a time; a dead or stuck worker is replaced.
+    """Workers fed one file at a time; a dead or stuck worker is replaced.
 
     Each worker has ``AHEAD`` files sent to it: the next one waits in its pipe while it reads
     the current one, so it never idles until the parent gets round to it. Only the first is
@@ -136,14 +133,15 @@ class _Pool:
 
     AHEAD = 2
 
-    def __init__(self, jobs: int, roster: list, year: int | None) -> None:
-        self.ctx = multiprocessing.get_context("fork")  # workers inherit the loaded modules
-        self.roster, self.year = roster, year
+    def __init__(self, jobs: int, roster: list, year: int | None, setup: Callable[[], None] | None = None) -> None:
+        self.ctx = system.mp_context()
+        self.roster, self.year, self.setup = roster, year, setup
         self.workers = [self._spawn() for _ in range(jobs)]
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.roster, self.year), daemon=True)
+        args = (child, self.roster, self.year, self.setup, logging.getLogger().getEffectiveLevel())
+        proc = self.ctx.Process(target=_worker_main, args=args, daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -197,16 +195,26 @@ class _Pool:
 
     @staticmethod
     def _hard_limit() -> float:
-        return limits.file_timeout() * 1.25 + 2
+        return limits.file_timeout() + 1  # a second for the record to come back through the pipe
 
     def _next_deadline(self, busy: list[_Worker]) -> float:
-        now = time.monotonic()
-        return max(0.05, min(w.started + self._hard_limit() for w in busy) - now)
+        ready = [w for w in busy if w.ready]
+        if not ready:
+            return 1.0  # a worker still starting wakes the parent when it is ready (or dies)
+        return max(0.05, min(w.started + self._hard_limit() for w in ready) - time.monotonic())
 
     def _check(self, w: _Worker, sources: list["Source"]) -> "FileRecord | None":
         """The record of ``w``'s first file if it is done, or an error record if the worker died or
         overran (it is then killed); else ``None``."""
         src = sources[w.tasks[0]]
+        if not w.ready and w.conn.poll():
+            try:
+                w.ready = w.conn.recv() == _READY
+            except (EOFError, OSError):
+                pass  # died while starting: seen below
+            w.started = time.monotonic()
+        if not w.ready and w.process.is_alive():
+            return None
         if w.conn.poll():
             try:
                 return w.conn.recv()
@@ -219,7 +227,7 @@ class _Pool:
             _kill(w)
             return _error_record(src, "timeout")
         _kill(w)
-        code = "too_large" if w.process.exitcode == -signal.SIGKILL else "corrupt"
+        code = "too_large" if system.killed_for_memory(w.process.exitcode) else "corrupt"
         log.warning("%s: worker died (exit %s)", src.rel, w.process.exitcode)
         return _error_record(src, code)
 

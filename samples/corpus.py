@@ -35,6 +35,22 @@ RULE_ORDER = (
 )
 
 
+# The blocks of a document, as the texts modules write them (kind, text).
+def T(s): return ("title", s)
+def TO(s): return ("to", s)
+def H1(s): return ("h1", s)
+def H2(s): return ("h2", s)
+def B(s): return ("bold", s)
+def P(s): return ("p", s)
+def L(s): return ("plain", s)
+def SIG(s): return ("sig", s)
+def D(s): return ("date", s)
+def TAB(rows): return ("table", rows)
+
+
+ALL4 = ["基本情况", "主要做法", "存在问题", "下一步打算"]
+
+
 @dataclass
 class Doc:
     path: str                      # relative to the inbox

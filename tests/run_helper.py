@@ -47,8 +47,23 @@ def start_paused(args: list, systmp: Path, point: str, **extra: str) -> subproce
     raise AssertionError(f"never reached {point}: {b''.join(seen).decode('utf-8', 'replace')[-2000:]}")
 
 
+def signal_group(proc: subprocess.Popen, sig: int) -> None:
+    """``sig`` to the run and every process it started: its process group, or where there is no
+    ``os.killpg`` (PUFA_PORTABLE) its descendants, then itself."""
+    if hasattr(os, "killpg"):
+        os.killpg(proc.pid, sig)
+        return
+    from model import system
+
+    for pid in [*system.descendants(proc.pid), proc.pid]:
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            pass
+
+
 def kill_group(proc: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
-    os.killpg(proc.pid, sig)
+    signal_group(proc, sig)
     proc.wait(timeout=60)
 
 

@@ -13,7 +13,7 @@ import cli
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 HELD_OUT = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
-            "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18"]
+            "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19"]
 NO_ROSTER = {"holdout15"}  # checked as an office without a roster checks it
 CORPORA = [("samples", ROOT / "samples" / "inbox", ROOT / "samples" / "名单.xlsx", ROOT / "samples" / "truth.json")] + [
     (name, ROOT / "tests/corpus" / name / "INBOX", ROOT / "tests/corpus" / name / "roster.xlsx",

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile_files import REPORT, make_docx, zip_bytes
-from tests.run_helper import kill_group, leftovers, outputs_of, run_cli, start_paused
+from tests.run_helper import kill_group, leftovers, outputs_of, run_cli, signal_group, start_paused
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="process groups and signals are POSIX here")
 
@@ -85,7 +85,7 @@ def test_ctrl_c_ends_with_one_line_and_leaves_the_old_set(tmp_path: Path, clean:
     inbox, out, systmp = prepared(tmp_path, clean)
     old = outputs_of(out)
     proc = start_paused(["check", inbox, "--out", out], systmp, "read")
-    os.killpg(proc.pid, signal.SIGINT)
+    signal_group(proc, signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     text = err.decode()
     assert proc.returncode == 130 and "已中止。" in text and "Traceback" not in text, text

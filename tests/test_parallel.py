@@ -1,7 +1,8 @@
 """Reading in worker processes: a crashing, stuck or greedy reader costs only its own file.
 
-Readers are replaced in ``READERS`` for made-up kinds (sniffed from the file
-extension); workers are forked, so they see the replacement.
+Readers are added to ``READERS`` for made-up kinds (sniffed from the file extension) in
+each worker by ``map_files(setup=…)``: workers are spawned, they import the project afresh
+and would not see a replacement made in this process.
 
 And a pool gives what one process gives: records, fingerprints, notices, ledger.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import time
 import zipfile
 from pathlib import Path
@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from extractors.readers import read
+from model import system
 from pipeline.inbox import list_inbox
 from pipeline.pool import map_files
 from forms.fingerprints import _map, prepare
@@ -30,12 +31,11 @@ def _crash(path: Path):  # noqa: ANN202 - a reader that takes the whole process 
     os._exit(3)
 
 
-def _sleep(path: Path):  # noqa: ANN202 - stuck in Python: stopped by SIGALRM in the worker
+def _sleep(path: Path):  # noqa: ANN202 - stuck waiting
     time.sleep(600)
 
 
-def _spin_deaf(path: Path):  # noqa: ANN202 - stuck where no signal reaches (as in C code)
-    signal.signal(signal.SIGALRM, signal.SIG_IGN)
+def _spin_deaf(path: Path):  # noqa: ANN202 - stuck computing, as a parser looping in C code
     while True:
         pass
 
@@ -44,12 +44,13 @@ def _greedy(path: Path):  # noqa: ANN202 - asks for more memory than a worker ma
     return [bytearray(3 << 30)], {}
 
 
+def _fake_readers() -> None:
+    """Run in each worker before its first file."""
+    read.READERS.update(crash=_crash, sleep=_sleep, deaf=_spin_deaf, greedy=_greedy)
+
+
 @pytest.fixture()
 def inbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setitem(read.READERS, "crash", _crash)
-    monkeypatch.setitem(read.READERS, "sleep", _sleep)
-    monkeypatch.setitem(read.READERS, "deaf", _spin_deaf)
-    monkeypatch.setitem(read.READERS, "greedy", _greedy)
     monkeypatch.setenv("PUFA_FILE_TIMEOUT", "2")
     monkeypatch.setenv("PUFA_WORKER_MEMORY_MB", "2048")
     box = tmp_path / "INBOX"
@@ -60,7 +61,7 @@ def inbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _records(inbox: Path, jobs: int) -> dict[str, tuple[str, str | None]]:
-    return {r.path: (r.status, r.error_code) for r in map_files(list_inbox(inbox), [], None, jobs)}
+    return {r.path: (r.status, r.error_code) for r in map_files(list_inbox(inbox), [], None, jobs, setup=_fake_readers)}
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -91,24 +92,23 @@ def test_crashes_with_files_queued_behind_them(inbox: Path) -> None:
     assert sum(1 for v in got.values() if v == ("ok", None)) == 12
 
 
-def test_reader_stuck_in_python_times_out(inbox: Path) -> None:
+def test_reader_stuck_waiting_times_out(inbox: Path) -> None:
     (inbox / "慢.sleep").write_text("x")
-    started = time.monotonic()
     got = _records(inbox, 2)
     assert got["慢.sleep"] == ("error", "timeout")
-    assert time.monotonic() - started < 15
+    assert set(v for k, v in got.items() if k != "慢.sleep") == {("ok", None)}
 
 
-def test_reader_deaf_to_signals_is_killed(inbox: Path) -> None:
-    """The parent kills a worker still busy past the hard limit (1.25 × timeout + 2 s)."""
+def test_reader_stuck_computing_is_killed(inbox: Path) -> None:
+    """The parent kills a worker still busy past the per-file deadline; the others go on."""
     (inbox / "卡死.deaf").write_text("x")
-    started = time.monotonic()
+    (inbox / "卡死2.deaf").write_text("x")
     got = _records(inbox, 2)
-    assert got["卡死.deaf"] == ("error", "timeout")
-    assert set(v for k, v in got.items() if k != "卡死.deaf") == {("ok", None)}
-    assert time.monotonic() - started < 20
+    assert got["卡死.deaf"] == got["卡死2.deaf"] == ("error", "timeout")
+    assert set(v for k, v in got.items() if not k.endswith(".deaf")) == {("ok", None)}
 
 
+@pytest.mark.skipif(not system.memory_cap_available(), reason="no memory cap on this system (Windows, PUFA_PORTABLE)")
 def test_memory_cap_turns_a_greedy_reader_into_too_large(inbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PUFA_FILE_TIMEOUT", "20")
     (inbox / "巨大.greedy").write_text("x")
@@ -119,17 +119,19 @@ def test_memory_cap_turns_a_greedy_reader_into_too_large(inbox: Path, monkeypatc
 def test_results_in_inbox_order_like_a_serial_run(inbox: Path) -> None:
     (inbox / "m.crash").write_text("x")
     sources = list_inbox(inbox)
-    parallel = map_files(sources, [], None, 2)
+    parallel = map_files(sources, [], None, 2, setup=_fake_readers)
     assert [r.path for r in parallel] == [s.rel for s in sources]
     assert [(r.status, r.error_code, r.sha256) for r in parallel] == \
-        [(r.status, r.error_code, r.sha256) for r in map_files(sources, [], None, 1)]
+        [(r.status, r.error_code, r.sha256) for r in map_files(sources, [], None, 1, setup=_fake_readers)]
 
 
 def test_no_worker_outlives_the_run(inbox: Path) -> None:
     import multiprocessing
 
     (inbox / "x.deaf").write_text("x")
-    map_files(list_inbox(inbox), [], None, 2)
+    (inbox / "y.crash").write_text("x")
+    got = {r.path: r.error_code for r in map_files(list_inbox(inbox), [], None, 2, setup=_fake_readers)}
+    assert got["x.deaf"] == "timeout" and got["y.crash"] == "corrupt"
     assert multiprocessing.active_children() == []
 
 
@@ -157,6 +159,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict
     for name, jobs, cache in (("serial", 1, False), ("parallel", 2, False), ("cached", 2, True)):
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(incremental, "POOL_FROM", 2)  # a handful of notices: send them to the pool anyway
+            mp.setattr(incremental, "LEDGER_WORKER_FROM", 1)  # and the ledger to its own worker
             records, stats = check(box, root / name, jobs, cache)
         out[name] = (root / name, records, stats)
     out["warm"] = (root / "cached", *check(box, root / "cached", 2, True))

@@ -96,3 +96,14 @@ def test_a_ledger_whose_columns_have_other_names_is_read(tmp_path):
     review = read_review(tmp_path)
     assert judge("区水利局", [MEDIA], review.verdicts)[0].dismissed
     assert [(a.path, a.unit) for a in review.assignments] == [("补充材料.docx", "区水利局")]
+
+
+def test_paths_as_windows_shows_them_match_the_records():
+    from forms.review import Assignment, assign_files
+    from model import FileRecord
+
+    member = Finding("too_thin", "warning", "内容简单。", file="材料.zip!/水利局/总结.docx")
+    assert judge("区水利局", [member], [verdict("too_thin", "材料.zip\\水利局\\总结.docx")])[0].dismissed
+    files, assigned, unmatched = assign_files([FileRecord("补报/说明.docx", "0" * 64, "ok")],
+                                              [Assignment("补报\\说明.docx", "区水利局")])
+    assert files[0].unit == "区水利局" and assigned == {"补报/说明.docx": "区水利局"} and unmatched == []

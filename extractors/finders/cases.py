@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from model import Evidence, Value
-from .structure import Para
+from .patterns import CASE_ACT, CASE_PARTY, CASE_TITLE, CASES_LEAD_IN
+from .structure import ATTACHMENT, Para
 
 _HEADING = re.compile(r"^[【\[]?\s*(?:典型)?案例\s*(?:之)?\s*[一二三四五六七八九十\d]+\s*[】\]：:、.．\s]"
                       r"|^[【\[]?\s*(?:典型)?案例\s*(?:之)?\s*[一二三四五六七八九十\d]+$")
@@ -79,3 +80,59 @@ def _numbered_under_heading(paras: list[Para]) -> list[Para]:
                 return []  # a restart, or the parts of one case (1.基本案情 2.法律分析)
             items.append(p)
     return items
+
+
+_LEAD_IN = re.compile(CASES_LEAD_IN)
+_LIST_ITEM = re.compile(r"^\s*(?:[（(]\s*(\d{1,2})\s*[)）]|(\d{1,2})\s*[.、．](?!\d))\s*(?=\S)")
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[：:；;。]))\s*(?:[（(]\s*(\d{1,2})\s*[)）]|(\d{1,2})\s*[.、．](?!\d))")
+_CASE_TITLE = re.compile(CASE_TITLE)
+_CASE_PARTY = re.compile(CASE_PARTY)
+_CASE_ACT = re.compile(CASE_ACT)
+_HEAD_END = re.compile(r"[，,。；;：:]")
+
+
+def _reads_as_case(item: str) -> bool:
+    """A listed item is a case, not a work point: its head names a case (…纠纷案), or it names
+    a party (张某, 某公司) and a violation, dispute or handling."""
+    head = _HEAD_END.split(item, 1)[0].strip().rstrip("”\"》")
+    return bool(_CASE_TITLE.search(head)) or bool(_CASE_PARTY.search(item) and _CASE_ACT.search(item))
+
+
+def _number(m: re.Match[str]) -> int:
+    return int(m.group(1) or m.group(2))
+
+
+def _run(items: list[tuple[str, Para]]) -> list[tuple[str, Para]]:
+    """The items, numbered 1, 2, 3… in order and each reading as a case; none when any is not."""
+    run = []
+    for text, p in items:
+        m = _LIST_ITEM.match(text)
+        if m is None or _number(m) != len(run) + 1:
+            return []  # 1. 3.: no unbroken run
+        run.append((text[m.end():], p))
+    return run if run and all(_reads_as_case(t) for t, _ in run) else []
+
+
+def listed_cases(paras: list[Para], file: str) -> Value | None:
+    """Cases a report lists in its body under a lead-in announcing them (典型案例如下：1.… 2.… 3.…)
+    or a heading naming them: the unbroken numbered run right after it, every item reading as a case. Numbered work
+    points under a 以案释法 heading (1.开展以案释法进校园…) are no cases: they name no case."""
+    body = [p for p in paras if p.kind in ("para", "textbox") and p.section != ATTACHMENT]
+    for i, p in enumerate(body):
+        lead = _LEAD_IN.search(p.text)
+        if lead is None and not (p.heading_level and _CASES_HEAD.search(p.text)):
+            continue  # neither a lead-in announcing cases nor a heading naming them (（四）以案释法)
+        rest = p.text[lead.end():].strip() if lead else ""
+        if rest:  # the items in the lead-in's own paragraph: 如下：1.…；2.…；3.…
+            starts = [m.start() for m in _INLINE_ITEM.finditer(rest)]
+            items = [(rest[a:b].strip(), p) for a, b in zip(starts, starts[1:] + [len(rest)])]
+        else:
+            items = []
+            for q in body[i + 1:]:
+                if q.heading_level or not _LIST_ITEM.match(q.text):
+                    break  # a heading or an unnumbered paragraph ends the list
+                items.append((q.text, q))
+        run = _run(items)
+        if run:
+            return Value(len(run), tuple(Evidence(file, q.where, t[:60]) for t, q in run))
+    return None

@@ -11,7 +11,7 @@ import re
 
 from model import Evidence, Value
 from .patterns import (BOOL_PATTERNS, FUTURE_MARKERS, NEW_MEDIA, NEW_MEDIA_DISCLOSURE, NEW_MEDIA_FOR_PUFA,
-                       NEW_MEDIA_NEG, NEW_MEDIA_NOT_FOR_PUFA, POST_NEGATED_SUBJECTS, POST_NEGATION, GROUP_NAME,
+                       NEW_MEDIA_NEG, NEW_MEDIA_NOT_FOR_PUFA, NEW_MEDIA_PURPOSE, POST_NEGATED_SUBJECTS, POST_NEGATION, GROUP_NAME,
                        GROUP_NAME_CUT, GROUP_OF_LAW)
 from .structure import ATTACHMENT, Para, is_heading_line
 from .textutil import clauses, sentences
@@ -32,6 +32,7 @@ _MEDIA_NEG = re.compile(NEW_MEDIA_NEG)
 _MEDIA_NOT_FOR_PUFA = re.compile(NEW_MEDIA_NOT_FOR_PUFA)
 _MEDIA_FOR_PUFA = re.compile(NEW_MEDIA_FOR_PUFA)
 _MEDIA_DISCLOSURE = re.compile(NEW_MEDIA_DISCLOSURE)
+_MEDIA_PURPOSE = re.compile(NEW_MEDIA_PURPOSE)
 
 
 def _prose(paras: list[Para]):
@@ -120,6 +121,21 @@ def extract_facts(paras: list[Para], file: str) -> dict[str, Value]:
     return out
 
 
+def _put_to_other_use(clause: str, after: list[str]) -> bool:
+    """The clause names a channel and states its purpose, which is not 普法 (…公众号主要用于招商推介),
+    and the clauses that carry on about it (up to the next channel named) add no 普法 use."""
+    first = min((m.end() for _, pat in _MEDIA if (m := pat.search(clause))), default=None)
+    purpose = _MEDIA_PURPOSE.search(clause, first) if first is not None else None
+    if purpose is None or _MEDIA_FOR_PUFA.search(purpose.group(0)):
+        return False
+    for more in after:
+        if any(pat.search(more) for _, pat in _MEDIA):
+            break
+        if _MEDIA_FOR_PUFA.search(more) and not _MEDIA_NOT_FOR_PUFA.search(more) and not _MEDIA_NEG.search(more):
+            return False  # …主要用于旅游推介，也推送普法短视频
+    return True
+
+
 def extract_media(paras: list[Para], file: str) -> Value:
     names: dict[str, Evidence] = {}
     for p, s in _prose(paras):
@@ -129,9 +145,12 @@ def extract_media(paras: list[Para], file: str) -> Value:
         disclosure = bool(_MEDIA_DISCLOSURE.search(s))
         if disclosure and not _MEDIA_FOR_PUFA.search(s):
             continue  # 在门户网站公开行政处罚信息: disclosure, not 普法
-        for clause in clauses(s):
+        parts = clauses(s)
+        for i, clause in enumerate(parts):
             if _MEDIA_NEG.search(clause) or _FUTURE.search(clause):
                 continue
+            if _put_to_other_use(clause, parts[i + 1:]):
+                continue  # 抖音号主要用于旅游推介: a channel for something else
             if disclosure and _MEDIA_DISCLOSURE.search(clause) and not _MEDIA_FOR_PUFA.search(clause):
                 continue
             if not_for_pufa and (_MEDIA_NOT_FOR_PUFA.search(clause) or not _MEDIA_FOR_PUFA.search(clause)):

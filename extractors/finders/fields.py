@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from model import Document, Evidence, Value
-from .cases import count_cases, lead_in
+from .cases import count_cases, lead_in, listed_cases
 from .classify import classify, is_news_item, title_of
 from .counts import extract_counts
 from .dates import extract_date, extract_year
@@ -109,6 +109,10 @@ def _content_fields(doc_type: str, paras: list[Para], file: str, title_ev: tuple
         attached = count_cases([p for p in paras if p.section == ATTACHMENT], file)
         if attached:  # 典型案例附后: the cases attached after the signature are the year's
             out["cases_total"] = attached
+    if "cases_total" not in out and doc_type in ("annual_report", "self_inspection"):
+        listed = listed_cases(paras, file)
+        if listed:  # 典型案例如下：1.… 2.… 3.…: the cases the report lists are the year's
+            out["cases_total"] = listed
     quarters = table.get("cases_by_quarter") or extract_quarters(paras, file)
     if quarters is not None:
         out["cases_by_quarter"] = quarters

@@ -1,10 +1,14 @@
-"""Old binary Word/WPS/Excel files and RTF, read through LibreOffice headless.
+r"""Old binary Word/WPS/Excel files and RTF, read through LibreOffice headless.
 
-LibreOffice is looked up on PATH at run time (``soffice`` or ``libreoffice``).
+LibreOffice is looked up at run time on PATH (``soffice``, ``libreoffice``) and in the
+folders it installs into: ``Program Files\LibreOffice\program\soffice.exe`` on Windows,
+``/opt/libreoffice*/program`` (the packages from libreoffice.org, as on 统信 UOS and 麒麟),
+``/usr/lib/libreoffice/program`` and ``/Applications/LibreOffice.app`` on macOS.
 Each conversion gets its own temp dir holding the input copy, the output, the
 LibreOffice profile (``-env:UserInstallation``, so concurrent conversions do not
-collide: PITFALLS, Office and archives) and LibreOffice's own temp files; the
-whole process group is killed on timeout and the dir removed afterwards.
+collide: PITFALLS, Office and archives) and LibreOffice's own temp files; LibreOffice
+and every process it started are killed on timeout (``model.system.kill_tree``) and the
+dir removed afterwards.
 The converted .docx/.xlsx is then read by the normal reader.
 
 A Kingsoft .wps file is Word-97 binary and an .et file Excel binary: the copy
@@ -15,24 +19,46 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
+from model import Block, UnreadableFile, system
+
 from . import limits
-from model import Block, UnreadableFile
 
 log = logging.getLogger(__name__)
 
 
-def soffice_path() -> str | None:
-    """LibreOffice's executable on PATH, or ``None``."""
+# where LibreOffice installs itself, below a root (``/``; the drive's ``Program Files`` on Windows)
+_POSIX_PLACES = ("opt/libreoffice*/program/soffice", "usr/lib/libreoffice/program/soffice",
+                 "usr/lib64/libreoffice/program/soffice", "usr/local/lib/libreoffice/program/soffice",
+                 "opt/apps/org.libreoffice*/files/program/soffice",
+                 "Applications/LibreOffice.app/Contents/MacOS/soffice")
+_WINDOWS_DIRS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA")
+
+
+def soffice_path(env: Mapping[str, str] | None = None, root: Path | None = None) -> str | None:
+    """LibreOffice's executable: on PATH, else in its usual install folders; ``None`` when absent.
+    ``env`` and ``root`` (default: this process's environment and ``/``) say where to look."""
+    env = os.environ if env is None else env
     for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
+        found = shutil.which(name, path=env.get("PATH", os.defpath))
         if found:
             return found
+    for var in _WINDOWS_DIRS:
+        if env.get(var):
+            for sub in ("LibreOffice", "Programs/LibreOffice"):
+                exe = Path(env[var]) / sub / "program" / "soffice.exe"
+                if exe.is_file():
+                    return str(exe)
+    base = Path(root or Path(os.sep))
+    for pattern in _POSIX_PLACES:
+        for exe in sorted(base.glob(pattern), reverse=True):  # the newest /opt/libreoffice7.x first
+            if exe.is_file() and os.access(exe, os.X_OK):
+                return str(exe)
     return None
 
 
@@ -88,25 +114,22 @@ def convert(soffice: str, path: Path, suffix: str, target: str, work: Path) -> P
 
 
 def _run(cmd: list[str], env: dict[str, str], timeout: float) -> None:
-    """Run LibreOffice in its own process group; kill the whole group on timeout or error."""
+    """Run LibreOffice; kill it and what it started (soffice starts soffice.bin) on timeout or error."""
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, start_new_session=True)
+                            env=env, **system.new_group_kwargs())
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         raise UnreadableFile("timeout", f"LibreOffice over {timeout:.0f}s") from None
     finally:
-        _kill_group(proc)
+        _kill(proc)
     if proc.returncode != 0:
         log.info("LibreOffice exited %s: %s", proc.returncode, err.decode("utf-8", "replace")[-500:])
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
-    """Kill what is left of the conversion: soffice forks soffice.bin into the same group."""
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+def _kill(proc: subprocess.Popen) -> None:
+    """Kill what is left of the conversion."""
+    system.kill_tree(proc)
     try:
         proc.communicate(timeout=5)
     except (subprocess.TimeoutExpired, ValueError):
