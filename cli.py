@@ -198,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     from extractors.roster import RosterError
     from forms.config import ConfigError
+    from outputs.review_read import LedgerUnreadable
     from pipeline.outset import OutputFolderError
 
     for stream in (sys.stdout, sys.stderr):  # a GBK (cp936) terminal shows ? for what it cannot show
@@ -218,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except (ConfigError, OutputFolderError, RosterError) as e:
         click.echo(str(e), err=True)
+        return EXIT_USAGE
+    except LedgerUnreadable as e:  # the clerk's entries in it must not be lost: nothing written
+        click.echo(f"未写出任何文件：{e}", err=True)
         return EXIT_USAGE
     except ValueError as e:  # the library's own refusals (a records.json of another program …), in Chinese
         click.echo(f"无法完成：{e}", err=True)

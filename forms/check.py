@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from forms.review import Verdict, by_unit, judge
 from model import Finding, UnitRecord
 from forms.rules import Context, RuleSet, current_reports, run_rules, under_evaluation
 from forms.ruleset import RULE_CODES
@@ -21,20 +22,23 @@ _RULE_ORDER = {code: i for i, code in enumerate(RULE_CODES)}
 
 def check_units(units: Sequence[UnitRecord], rules: RuleSet, *, deadline: date | None,
                 rubric: Rubric | None = None,
-                history: Mapping[str, Any] | None = None) -> list[UnitRecord]:
+                history: Mapping[str, Any] | None = None,
+                verdicts: Sequence[Verdict] = ()) -> list[UnitRecord]:
     """Units with ``findings`` (errors first, then by rule order), ``score``, ``grade``, ``score_items``.
 
     ``deadline`` (the command line's) wins over the rules file's ``late_submission.deadline``;
     ``rubric`` defaults to the shipped ``forms/rubric.yaml``; ``history`` is an earlier
-    year's records.json (dict) whose report files carry a ``fingerprint``.
+    year's records.json (dict) whose report files carry a ``fingerprint``; ``verdicts``, the
+    clerk's from the ledger, mark findings 属实/排除 before scoring (a dismissed one costs nothing).
     Findings are collected, never raised.
     """
     ctx = Context(rules=rules, deadline=deadline or rules.deadline,
                   duplicates=_duplicates(units, rules, history))
     rubric = rubric if rubric is not None else load_rubric(None)
     out = []
+    judged = by_unit(verdicts)
     for unit in units:
-        findings = sort_findings(run_rules(unit, ctx))
+        findings = judge(unit.unit, sort_findings(run_rules(unit, ctx)), judged.get(unit.unit, ()))
         checked = replace(unit, findings=tuple(findings))
         if _scored(checked):
             score, grade, items = score_unit(checked, rubric)

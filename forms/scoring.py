@@ -187,7 +187,7 @@ def _judge_proportional(unit: UnitRecord, item: Item) -> tuple[float, str]:
 
 
 def _judge_no_finding(unit: UnitRecord, item: Item) -> tuple[float, str]:
-    hits = [f for f in unit.findings if f.rule in item.rules]
+    hits = [f for f in unit.findings if f.rule in item.rules and not f.dismissed]
     if not hits:
         return item.points, "未发现" + "、".join(f"“{RULE_TITLES[r]}”" for r in item.rules) + "问题"
     basis = "；".join(f.message for f in hits)

@@ -156,6 +156,8 @@ DOC_TYPES: tuple[str, ...] = (
     "annual_report", "self_inspection", "duty_list", "case_report", "plan", "stats_form", "other",
 )
 SECTION_NAMES: tuple[str, ...] = ("基本情况", "主要做法", "存在问题", "下一步打算")
+# The clerk's verdicts on a finding in the ledger's 问题清单 (SPEC §9).
+CONFIRMED, DISMISSED = "属实", "排除"
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,13 @@ class Finding:
     message: str
     evidence: tuple[Evidence, ...] = ()
     file: str | None = None
+    verdict: str | None = None  # the clerk's 核实结果 (SPEC §9): 属实 | 排除, from the ledger
+    reason: str = ""  # the clerk's 核实说明
+
+    @property
+    def dismissed(self) -> bool:
+        """The clerk dismissed it (排除): it stays on record but leaves notices, scores and drafts."""
+        return self.verdict == DISMISSED
 
 
 @dataclass(frozen=True)
@@ -208,6 +217,7 @@ class UnitRecord:
     grade: str | None = None
     score_items: tuple[dict[str, Any], ...] = ()
     other_year: frozenset[str] = frozenset()  # paths of files about an earlier year (``merge.other_year``)
+    corrections: tuple[dict[str, Any], ...] = ()  # the clerk's (SPEC §9): {field, value, was, reason}
 
     def value(self, key: str) -> Any:
         v = self.fields.get(key)
@@ -230,6 +240,11 @@ class CheckResult:
             "unreadable": sum(1 for f in self.records["files"] if f["status"] == "error"),
             "received": len(received),
             "missing": len(self.records["missing_units"]),
-            "with_problems": sum(1 for u in received if u["findings"]),
-            "errors": sum(1 for u in units for x in u["findings"] if x["severity"] == "error"),
+            "with_problems": sum(1 for u in received if _open(u)),
+            "errors": sum(1 for u in units for x in _open(u) if x["severity"] == "error"),
         }
+
+
+def _open(unit: dict[str, Any]) -> list[dict[str, Any]]:
+    """A unit's findings in records.json the clerk did not dismiss (SPEC §9)."""
+    return [f for f in unit["findings"] if not f.get("dismissed")]

@@ -53,9 +53,9 @@ def print_summary(result: "CheckResult") -> None:
     missing = result.records["missing_units"]
     if missing:
         console.print("未报送：" + "、".join(missing))
-    line = year_line(result.records)
-    if line:
-        console.print(line)
+    for line in (review_line(result.records), year_line(result.records)):
+        if line:
+            console.print(line)
     notices = [p for p in result.outputs if p.parent.name == "通知"]
     for p in result.outputs:
         if p not in notices:
@@ -85,6 +85,23 @@ def year_warning(records: dict[str, Any], year: int | None) -> str:
     common = max(set(other), key=other.count)
     return (f"提醒：收到的{len(stated)}份写明年度的材料中有{len(other)}份不是{year}年度的（多为{common}年度），"
             f"请核对 --year 是否应为 {common}。")
+
+
+def review_line(records: dict[str, Any]) -> str:
+    """What the clerk's entries in the ledger did in this run (SPEC §9), in one line."""
+    findings = [f for u in records.get("units") or [] for f in u.get("findings") or []]
+    counts = [("排除", sum(1 for f in findings if f.get("dismissed"))),
+              ("属实", sum(1 for f in findings if f.get("confirmed"))),
+              ("更正", sum(len(u.get("corrections") or []) for u in records.get("units") or [])),
+              ("人工归属文件", sum(1 for f in records.get("files") or [] if f.get("assigned_unit")))]
+    unmatched = len(records.get("unmatched_review") or [])
+    parts = [f"{name} {n} 项" for name, n in counts if n]
+    if not parts and not unmatched:
+        return ""
+    line = "台账中的核实记录：" + ("，".join(parts) if parts else "无生效记录")
+    if unmatched:
+        line += f"；{unmatched} 条未能匹配，见台账“未匹配的核实记录”表"
+    return line + "。"
 
 
 def year_line(records: dict) -> str:

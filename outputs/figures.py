@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from outputs.records import open_findings
+
 # Totals the circular reports: (field, what, measure word).
 TOTALS: tuple[tuple[str, str, str], ...] = (
     ("cases_total", "报送以案释法典型案例", "个"),
@@ -135,11 +137,14 @@ def units_by_rule(records: dict[str, Any]) -> dict[str, list[str]]:
     """Rule code -> names of the units with that finding, in records order, no repeats."""
     result: dict[str, list[str]] = {}
     for u in records.get("units") or []:
-        for f in u.get("findings") or []:
+        for f in open_findings(u):
             names = result.setdefault(f["rule"], [])
             if u["unit"] not in names:
                 names.append(u["unit"])
+    listed = {u.get("unit") for u in records.get("units") or []}  # their missing_submission, if any, is above
     for name in records.get("missing_units") or []:
+        if name in listed:
+            continue
         names = result.setdefault("missing_submission", [])
         if name not in names:
             names.append(name)
@@ -181,7 +186,7 @@ def _other_problems(records: dict[str, Any], by_rule: dict[str, list[str]],
     phrases = []
     for rule in extra:
         names = by_rule[rule]
-        message = next(f["message"] for u in records["units"] for f in u.get("findings") or []
+        message = next(f["message"] for u in records["units"] for f in open_findings(u)
                        if f["rule"] == rule)
         note = f"（{'、'.join(names)}）" if name_units else ""
         phrases.append(f"有{len(names)}个单位存在“{message.rstrip('。')}”的问题{note}")
@@ -196,7 +201,7 @@ def lacking_sections(records: dict[str, Any]) -> dict[str, list[str]]:
     """Unit -> the sections its report lacks, as its missing_section findings name them."""
     out: dict[str, list[str]] = {}
     for u in records.get("units") or []:
-        for f in u.get("findings") or []:
+        for f in open_findings(u):
             found = _LACKS.search(f.get("message") or "") if f.get("rule") == "missing_section" else None
             if found and found.group(1) not in out.setdefault(u["unit"], []):
                 out[u["unit"]].append(found.group(1))

@@ -1,6 +1,8 @@
 """Chinese names the writers show for codes of SPEC §2, §3 and §4."""
 from __future__ import annotations
 
+from typing import Any
+
 DOC_TYPE_NAMES: dict[str, str] = {
     "annual_report": "履职报告",
     "self_inspection": "自查报告",
@@ -32,6 +34,7 @@ FIELD_HEADERS: dict[str, str] = {
     "sections": "报告章节",
 }
 BOOL_FIELDS = frozenset({"leading_group", "leader_in_charge", "staff_assigned", "duty_list", "budget"})
+NOT_STATED = "未提及"
 
 # SPEC §4 rule code -> a short title for summaries (the full sentence is the finding's message).
 RULE_TITLES: dict[str, str] = {
@@ -60,3 +63,16 @@ def doc_type_name(code: str | None) -> str:
     if not code:
         return "未识别"
     return DOC_TYPE_NAMES.get(code, code)
+
+
+def format_field(key: str, value: Any) -> Any:
+    """A field value as the clerk reads it: 是/否/未提及, lists joined with 、."""
+    if key in BOOL_FIELDS:
+        return "是" if value is True else "否" if value is False else NOT_STATED
+    if value is None or value == [] or value == "":
+        return NOT_STATED
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value

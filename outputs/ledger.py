@@ -17,21 +17,25 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from forms.review import finding_files
 from model import DOC_TYPES
 from model.system import shown_path
-from outputs.labels import (BOOL_FIELDS, FIELD_HEADERS, RULE_TITLES, SEVERITY_NAMES,
-                            doc_type_name)
+from outputs.labels import (FIELD_HEADERS, NOT_STATED, RULE_TITLES, SEVERITY_NAMES, doc_type_name,
+                            format_field)
 from outputs.atomic import write_bytes
 from outputs.ledger_text import (FILE_HEADERS, file_row, missing_value, rule_title,
                                  superseding_files)
 from outputs.xlsx_print import apply_print_layout
 from outputs.ledger_years import write_year_sheet
+from outputs.review_sheets import (ASSIGNED, ASSIGNED_CAP, DISMISSED_MARK, DISMISSED_NAME, VERDICT_CAPS,
+                                   VERDICT_HEADERS,
+                                   add_correction_sheet, add_unit_choices, add_verdict_choices,
+                                   assigned_cell, corrected_marks, verdict_cells, write_unmatched)
 from outputs.xlsx_style import (ERROR_MARK, SEVERITY_MARKS, TOTAL_MARK, WARNING_MARK,
                                 WORKBOOK_OPTIONS, Mark, Styles, write_table)
 
 log = logging.getLogger(__name__)
 
-NOT_STATED = "未提及"
 NO_UNIT = "（无法确定单位）"
 
 # 汇总 columns as (key, header); field keys are SPEC §3, the rest are ledger keys.
@@ -73,6 +77,11 @@ class UnitView:
     missing: bool
     findings: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def open_findings(self) -> list[dict[str, Any]]:
+        """The findings the clerk did not dismiss (排除)."""
+        return [f for f in self.findings if not f.get("dismissed")]
+
 
 def write_ledger(records: dict[str, Any], path: Path) -> Path:
     """Write 台账.xlsx for ``records`` to ``path`` atomically and return the path."""
@@ -90,11 +99,13 @@ def ledger_bytes(records: dict[str, Any]) -> bytes:
     styles = Styles(wb)
     _write_summary(wb.add_worksheet("汇总"), styles, views, records)
     _write_findings(wb.add_worksheet("问题清单"), styles, views, records)
-    _write_files(wb.add_worksheet("文件"), styles, records)
+    _write_files(wb.add_worksheet("文件"), styles, records, len(views))
+    add_correction_sheet(wb, styles, records, len(views))
     _write_missing(wb.add_worksheet("未报送"), styles, views, records)
     _write_scores(wb.add_worksheet("评分"), styles, views)
     _write_chart(wb, wb.add_worksheet("统计图"), styles, views)
     write_year_sheet(wb, styles, records)  # 年度对比: only when checked with --history
+    write_unmatched(wb, styles, records)
     apply_print_layout(wb, title)  # last: every sheet, whoever added it
     wb.close()
     return buffer.getvalue()
@@ -134,6 +145,7 @@ def _write_summary(ws: Worksheet, styles: Styles, views: list[UnitView],
             continue
         for key, severity in _failing_cells(view).items():
             marks[row, keys.index(key)] = SEVERITY_MARKS[severity]
+        marks.update(corrected_marks(view.record, keys, row, marks))
     write_table(ws, styles, [h for _, h in SUMMARY_COLUMNS],
                 ([_summary_value(v, key, files) for key in keys] for v in views), marks,
                 [SUMMARY_CAPS.get(key, 12) for key in keys])
@@ -146,31 +158,18 @@ def _summary_value(view: UnitView, key: str, files: dict[str, dict[str, Any]]) -
     if key == "on_roster":
         return "无名单" if view.on_roster is None else ("是" if view.on_roster else "否")
     if view.missing:
-        return missing_value(key, view.findings)
+        return missing_value(key, view.open_findings)
     if key == "file_count":
         return len(view.record.get("files") or [])
     if key == "doc_type":
         return _doc_types(view, files) or NOT_STATED
     if key == "finding_count":
-        return len(view.findings)
+        return len(view.open_findings)
     if key == "summary":
-        return _finding_summary(view.findings)
+        return _finding_summary(view.open_findings, len(view.findings) - len(view.open_findings))
     if key in ("score", "grade"):
         return view.record.get(key)
     return format_field(key, fields.get(key))
-
-
-def format_field(key: str, value: Any) -> Any:
-    """A field value as the clerk reads it: 是/否/未提及, lists joined with 、."""
-    if key in BOOL_FIELDS:
-        return "是" if value is True else "否" if value is False else NOT_STATED
-    if value is None or value == [] or value == "":
-        return NOT_STATED
-    if isinstance(value, (list, tuple)):
-        return "、".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return value
 
 
 def _doc_types(view: UnitView, files: dict[str, dict[str, Any]]) -> str:
@@ -182,21 +181,22 @@ def _doc_types(view: UnitView, files: dict[str, dict[str, Any]]) -> str:
     return "、".join(doc_type_name(c) for c in sorted(codes, key=lambda c: (order.get(c, 99), str(c))))
 
 
-def _finding_summary(findings: list[dict[str, Any]]) -> str:
-    """Short titles of the unit's findings, repeated rules counted: 报告缺少章节×2."""
+def _finding_summary(findings: list[dict[str, Any]], dismissed: int = 0) -> str:
+    """Short titles of the unit's findings, repeated rules counted: 报告缺少章节×2; the number
+    the clerk dismissed after them."""
     counts = Counter(f.get("rule") for f in findings)
     parts = []
     for rule, n in counts.items():
         title = RULE_TITLES.get(rule) or next(f.get("message") or str(rule)
                                               for f in findings if f.get("rule") == rule)
         parts.append(f"{title}×{n}" if n > 1 else title)
-    return "；".join(parts)
+    return "；".join(parts) + (f"（另有{dismissed}项已排除）" if dismissed else "")
 
 
 def _failing_cells(view: UnitView) -> dict[str, str]:
     """汇总 column key -> worst severity among the findings that point at it."""
     cells: dict[str, str] = {}
-    for f in view.findings:
+    for f in view.open_findings:
         severity = "error" if f.get("severity") == "error" else "warning"
         key = RULE_COLUMN.get(f.get("rule"), "summary")
         if cells.get(key) != "error":
@@ -208,21 +208,25 @@ def _failing_cells(view: UnitView) -> dict[str, str]:
 
 def _write_findings(ws: Worksheet, styles: Styles, views: list[UnitView],
                     records: dict[str, Any]) -> None:
-    rows = [_finding_row(v.name, f) for v in views for f in v.findings]
-    rows += [_finding_row(NO_UNIT, f) for f in _unknown_file_findings(views, records)]
-    marks = {(row, 3): ERROR_MARK if values[3] == SEVERITY_NAMES["error"] else WARNING_MARK
-             for row, values in enumerate(rows)}
-    write_table(ws, styles, FINDING_HEADERS, rows, marks, FINDING_CAPS)
+    findings = [(v.name, f) for v in views for f in v.findings]
+    findings += [(NO_UNIT, f) for f in _unknown_file_findings(views, records)]
+    rows = [(*_finding_row(unit, f), *verdict_cells(f)) for unit, f in findings]
+    marks = {(row, 3): _severity_mark(values[3]) for row, values in enumerate(rows)}
+    write_table(ws, styles, FINDING_HEADERS + VERDICT_HEADERS, rows, marks, FINDING_CAPS + VERDICT_CAPS)
+    add_verdict_choices(ws, len(FINDING_HEADERS), len(rows))
+
+
+def _severity_mark(shown: str) -> Mark:
+    return ERROR_MARK if shown == SEVERITY_NAMES["error"] else DISMISSED_MARK if shown == DISMISSED_NAME \
+        else WARNING_MARK
 
 
 def _finding_row(unit: str, finding: dict[str, Any]) -> tuple[Any, ...]:
     evidence = [e for e in finding.get("evidence") or [] if isinstance(e, dict)]
-    files = [finding["file"]] if finding.get("file") else []
-    files += [e["file"] for e in evidence if e.get("file")]
-    files = [shown_path(f) for f in files]
     severity = "error" if finding.get("severity") == "error" else "warning"
+    shown = DISMISSED_NAME if finding.get("dismissed") else SEVERITY_NAMES[severity]
     return (unit, rule_title(finding), finding.get("message") or "",
-            SEVERITY_NAMES[severity], "\n".join(dict.fromkeys(files)),
+            shown, "\n".join(shown_path(f) for f in finding_files(finding).split("\n") if f),
             "\n".join(e.get("where") or "" for e in evidence),
             "\n".join(e.get("quote") or "" for e in evidence))
 
@@ -237,10 +241,10 @@ def _unknown_file_findings(views: list[UnitView], records: dict[str, Any]) -> li
 
 # ---------------------------------------------------------------- 文件, 未报送
 
-def _write_files(ws: Worksheet, styles: Styles, records: dict[str, Any]) -> None:
+def _write_files(ws: Worksheet, styles: Styles, records: dict[str, Any], units: int) -> None:
     files = records.get("files") or []
     later = superseding_files(files)
-    rows = [file_row(f, later.get(f.get("path") or ""), NO_UNIT) for f in files]
+    rows = [(*file_row(f, later.get(f.get("path") or ""), NO_UNIT), assigned_cell(f)) for f in files]
     marks: dict[tuple[int, int], Mark] = {}
     for row, values in enumerate(rows):
         if values[3] == "无法读取":
@@ -249,7 +253,8 @@ def _write_files(ws: Worksheet, styles: Styles, records: dict[str, Any]) -> None
             marks[row, 3] = WARNING_MARK
         if values[1] == NO_UNIT:
             marks[row, 1] = WARNING_MARK
-    write_table(ws, styles, FILE_HEADERS, rows, marks, FILE_CAPS)
+    write_table(ws, styles, (*FILE_HEADERS, ASSIGNED), rows, marks, FILE_CAPS + (ASSIGNED_CAP,))
+    add_unit_choices(ws, len(FILE_HEADERS), len(rows), units)
 
 
 def _write_missing(ws: Worksheet, styles: Styles, views: list[UnitView],

@@ -20,6 +20,7 @@ from outputs.gongwen import layout_from_mapping
 from outputs.notice_text import cite_titles, file_title, merge_items, place, quoted, tidy
 from outputs.year_facts import check_notice_dates
 from outputs.notice_history import repeated_missing, repeated_note
+from outputs.records import open_findings
 from outputs.render import render_docx
 from templates import template_path
 
@@ -61,10 +62,10 @@ def units_with_findings(records: dict[str, Any]) -> list[tuple[str, list[dict[st
     result: list[tuple[str, list[dict[str, Any]]]] = []
     seen: set[str] = set()
     for u in records.get("units") or []:
-        findings = [f for f in u.get("findings") or [] if f.get("rule") not in SKIPPED_RULES]
+        findings = [f for f in open_findings(u) if f.get("rule") not in SKIPPED_RULES]
         if u.get("unit") and findings and u["unit"] not in seen:
             result.append((u["unit"], findings))
-            seen.add(u["unit"])
+        seen.add(u.get("unit"))  # a unit whose findings were all dismissed gets no notice
     for name in records.get("missing_units") or []:
         if name not in seen:
             result.append((name, [{"rule": "missing_submission", "severity": "error",

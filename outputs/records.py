@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from model import FIELD_KEYS, FileRecord, Finding, LIST_KEYS, UnitRecord, Value
+from model import CONFIRMED, DISMISSED, FIELD_KEYS, FileRecord, Finding, LIST_KEYS, UnitRecord, Value
 
 from .atomic import write_text
 
@@ -49,8 +49,34 @@ def file_dict(f: FileRecord, superseded: bool = False, other_year: bool = False)
 
 
 def finding_dict(x: Finding) -> dict[str, Any]:
-    return {"rule": x.rule, "severity": x.severity, "message": x.message, "file": x.file,
-            "evidence": [e.as_dict() for e in x.evidence]}
+    d = {"rule": x.rule, "severity": x.severity, "message": x.message, "file": x.file,
+         "evidence": [e.as_dict() for e in x.evidence]}
+    return {**d, **verdict_keys(x)}
+
+
+def verdict_keys(x: Finding) -> dict[str, Any]:
+    """The clerk's verdict (SPEC §9): ``dismissed``/``confirmed`` and the ``reason`` written."""
+    d: dict[str, Any] = {}
+    if x.verdict == DISMISSED:
+        d["dismissed"] = True
+    elif x.verdict == CONFIRMED:
+        d["confirmed"] = True
+    if x.verdict or x.reason:
+        d["reason"] = x.reason
+    return d
+
+
+def open_findings(unit: dict[str, Any]) -> list[dict[str, Any]]:
+    """A unit's findings the clerk did not dismiss: those its notice, score and the drafts count."""
+    return [f for f in unit.get("findings") or [] if not f.get("dismissed")]
+
+
+def add_review(records: dict[str, Any], assigned: dict[str, str], unmatched: list[dict[str, Any]]) -> None:
+    """Mark the files the clerk assigned to a unit and keep the entries that matched nothing."""
+    for f in records["files"]:
+        if f["path"] in assigned:
+            f["assigned_unit"] = assigned[f["path"]]
+    records["unmatched_review"] = unmatched
 
 
 def unit_dict(u: UnitRecord) -> dict[str, Any]:
@@ -59,6 +85,7 @@ def unit_dict(u: UnitRecord) -> dict[str, Any]:
         "fields": field_values(u.fields), "evidence": _all_evidence(u.fields),
         "findings": [finding_dict(x) for x in u.findings],
         "score": u.score, "grade": u.grade, "score_items": [dict(i) for i in u.score_items],
+        "corrections": [dict(c) for c in u.corrections],
     }
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from outputs.circular_text import graded_units, grades_phrase
-from outputs.figures import amount, cn_date, grade_counts, problems, submitted_units, totals
+from outputs.figures import (amount, cn_date, grade_counts, problems, submitted_units, totals,
+                             units_by_rule)
+from outputs.records import open_findings
 
 OWN_SHORTCOMINGS = (
     "评议主要依靠书面材料审核，实地督查覆盖面还不够，对部分单位日常普法工作情况掌握不够全面",
@@ -52,8 +54,8 @@ def organising(records: dict[str, Any], cfg: dict[str, Any], year: int, basis: s
 
 
 def _notices_sentence(records: dict[str, Any], cfg: dict[str, Any]) -> str:
-    missing = records.get("missing_units") or []
-    fix = sum(1 for u in submitted_units(records) if u.get("findings"))
+    missing = units_by_rule(records).get("missing_submission", [])  # a dismissed one is sent nothing
+    fix = sum(1 for u in submitted_units(records) if open_findings(u))
     if not fix and not missing:
         return ""
     parts = ([f"向{fix}个材料存在问题的单位发出整改通知"] if fix else []) + \

@@ -19,10 +19,11 @@ from forms.fingerprints import prepare as prepare_analyses
 from forms.history import History, apply_history, load_history, pair_units
 from forms.history import prepare as prepare_history
 from forms.merge import merge_fields, other_year, superseded
+from forms.review import assign_files, correct_units, unmatched_verdicts
 from model import CheckResult, FileRecord, UnitRecord, Value
 from pipeline.archive import expand_archives
 from pipeline.inbox import Source, list_inbox
-from pipeline.outset import OutputFolder, refuse_inside_inbox
+from pipeline.outset import OutputFolder, OutputFolderError, os_error_message, refuse_inside_inbox
 from pipeline.process import process_source, unit_from_path
 
 __all__ = ["CheckOptions", "CheckResult", "process_source", "run_check", "unit_from_path", "write_outputs"]
@@ -202,6 +203,9 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
 
     from outputs.drafts import load_draft_config
 
+    from outputs.records import add_review
+    from outputs.review_memo import remember as remember_review
+    from outputs.review_read import read_review
     from pipeline.cache import context_key, open_cache
     from pipeline.incremental import ledger_worker
 
@@ -212,6 +216,7 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
         notice_config = load_draft_config(opts.notice_config, "notice")
         roster = load_roster(opts.roster) if opts.roster else []
         history = _load_history(opts.history, roster)
+        review = read_review(opts.out)  # the clerk's entries, before anything is written (SPEC §9)
     folder = OutputFolder(opts.out).open()  # every file we write stays inside the output folder
     os.environ["PUFA_CACHE_DIR"] = str((folder.meta / "jieba").resolve())  # read by workers started below
     cache, ledger_pool = None, None
@@ -226,19 +231,24 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             progress.set_total(len(sources))  # archive members included
         files = read_with_cache(opts, sources, roster, progress, watch, cache)
         files = one_name_per_unit(files, roster)
+        files, assigned, unassigned = assign_files(files, review.assignments, roster)
         pause_point("read")
         with watch("analyse"):
             watch.add("reports_analysed", prepare_analyses(files, cache, opts.jobs))
         with watch("rules"):
             year = opts.year or infer_year(files)
-            grouped = group_units(files, roster, year)
+            grouped, uncorrected = correct_units(group_units(files, roster, year), review.corrections, roster)
             pairs, last = prepare_history(history, roster, [u.unit for u in grouped], year) if history else ({}, None)
-            units = check_units(grouped, rules, deadline=opts.deadline, history=last)
+            units = check_units(grouped, rules, deadline=opts.deadline, history=last, verdicts=review.verdicts)
             records = build_records(opts, files, units, roster, year)
             if history:
                 records = apply_history(records, history, pairs)  # SPEC §10: previous, repeated
+            unmatched = [*unassigned, *uncorrected, *unmatched_verdicts(units, review.verdicts)]
+            add_review(records, assigned, [u.as_dict() for u in unmatched])
         with watch("write"):
+            _backup(opts.out, folder.scratch)
             written = write_outputs(records, folder, notice_config, cache, opts.jobs, ledger_pool)
+            remember_review(opts.out, records)
     finally:
         if ledger_pool is not None:
             ledger_pool.close()
@@ -246,6 +256,16 @@ def run_check(opts: CheckOptions, progress: Callable[[str], None] | None = None,
             cache.close()
         folder.close()
     return CheckResult(records, written)
+
+
+def _backup(out: Path, scratch: Path) -> None:
+    """台账.上次.xlsx before the set is replaced; a full disk or a denied write stops here, the old set kept."""
+    from outputs.review_read import backup_ledger
+
+    try:
+        backup_ledger(out, scratch)
+    except OSError as e:
+        raise OutputFolderError(os_error_message(e, out)) from None
 
 
 def _load_history(path: Path | None, roster: list[RosterEntry]) -> History | None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 
+from outputs.review_read import MEMO
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -87,7 +89,8 @@ def outputs_of(out: Path, inbox: Path | None = None) -> dict:
 def leftovers(out: Path, systmp: Path) -> list[str]:
     """What a finished run must not leave: scratch, staging, journals, temp files, anything in systmp."""
     meta = out / ".pufa"
-    left = [p.name for p in meta.iterdir() if p.name not in ("lock", "jieba")] if meta.exists() else []
+    kept = ("lock", "jieba", MEMO.name)  # the lock, a cache and the memo of the ledger's entries stay
+    left = [p.name for p in meta.iterdir() if p.name not in kept] if meta.exists() else []
     left += [p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in (".pufa", ".pufa-cache.sqlite")]
     left += [f"systmp/{p.name}" for p in systmp.iterdir()]
     return left

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from outputs import ledger as ledger_mod
 from outputs.ledger import SUMMARY_COLUMNS, write_ledger
+from outputs.review_sheets import ASSIGNED_CAP, BLANK_ROWS, VERDICT_CAPS
 from outputs.xlsx_style import (BORDER_COLOUR, ERROR_FILL, HEADER_FILL, MAX_WIDTH, MIN_WIDTH,
                                  WARNING_FILL, display_width)
 
@@ -26,7 +27,7 @@ def argb(colour: str) -> str:
 
 
 RED, AMBER, BLUE = argb(ERROR_FILL), argb(WARNING_FILL), argb(HEADER_FILL)
-SHEETS = ["汇总", "问题清单", "文件", "未报送", "评分", "统计图"]
+SHEETS = ["汇总", "问题清单", "文件", "更正", "未报送", "评分", "统计图"]
 
 
 def ev(file: str, where: str, quote: str) -> dict:
@@ -222,7 +223,8 @@ def test_missing_unit_row_is_red_across(book):
 
 def test_findings_sheet(book, records):
     ws = book["问题清单"]
-    assert header(ws) == ["单位", "问题类型", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据"]
+    assert header(ws) == ["单位", "问题类型", "问题（中文说明）", "严重程度", "文件", "位置", "原文依据",
+                          "核实结果", "核实说明"]
     rows = [by_header(ws, r) for r in range(2, ws.max_row + 1)]
     assert len(rows) == sum(len(u["findings"]) for u in records["units"]) + 2  # + missing + unknown
     quarter = next(r for r in rows if r["问题类型"] == "有季度未报送案例")
@@ -243,7 +245,7 @@ def test_findings_sheet(book, records):
 
 def test_files_sheet(book):
     ws = book["文件"]
-    assert header(ws) == ["文件", "单位", "材料类型", "状态", "大小", "说明", "错误代码"]
+    assert header(ws) == ["文件", "单位", "材料类型", "状态", "大小", "说明", "错误代码", "归属单位（人工）"]
     rows = {ws.cell(row=r, column=1).value: by_header(ws, r) for r in range(2, ws.max_row + 1)}
     assert len(rows) == 8
     bad = rows["生态环境局履职报告.pdf"]
@@ -317,7 +319,8 @@ def column_widths(ws) -> dict[str, float]:
 
 
 SHEET_CAPS = {"汇总": [ledger_mod.SUMMARY_CAPS.get(k, 12) for k, _ in SUMMARY_COLUMNS],
-              "问题清单": ledger_mod.FINDING_CAPS, "文件": ledger_mod.FILE_CAPS, "评分": ledger_mod.SCORE_CAPS}
+              "问题清单": ledger_mod.FINDING_CAPS + VERDICT_CAPS, "文件": ledger_mod.FILE_CAPS + (ASSIGNED_CAP,),
+              "评分": ledger_mod.SCORE_CAPS}
 
 
 def test_every_column_width_is_its_widest_text_capped(book):
@@ -329,6 +332,9 @@ def test_every_column_width_is_its_widest_text_capped(book):
             shown = [c.value for c in ws[get_column_letter(col)]]
             natural = max(display_width(f"{v:,}" if isinstance(v, int) else str(v or "")) for v in shown) + 2
             expected = max(MIN_WIDTH, min(natural, caps[col - 1]))
+            if ws.title == "更正":  # empty rows for the clerk: room to type beyond the widest text
+                assert widths[get_column_letter(col)] >= expected, col
+                continue
             assert widths[get_column_letter(col)] == expected, (ws.title, col)
     assert column_widths(book["汇总"])["A"] == 24  # the longest unit name, capped: it wraps
 
@@ -430,8 +436,9 @@ def test_zero_units(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == SHEETS
     for ws in wb.worksheets:
-        assert ws.max_row == 1 and ws.freeze_panes == "A2"
-        assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}1"
+        rows = 1 + (BLANK_ROWS if ws.title == "更正" else 0)  # the clerk's empty rows
+        assert ws.max_row == rows and ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}{rows}"
     assert header(wb["汇总"])[0] == "单位"
     assert wb["统计图"]._charts == []
 
@@ -450,7 +457,7 @@ def test_missing_unit_recorded_in_units_is_not_doubled(tmp_path):
             "units": [{"unit": MZJ, "on_roster": True, "files": [], "fields": {}, "findings": [own]}]}
     wb = openpyxl.load_workbook(write_ledger(recs, tmp_path / "台账.xlsx"))
     rows = [[c.value for c in row] for row in wb["问题清单"].iter_rows(min_row=2)]
-    assert rows == [[MZJ, "未报送材料", "区民政局未报送2022年度履职报告。", "错误", None, None, None]]
+    assert rows == [[MZJ, "未报送材料", "区民政局未报送2022年度履职报告。", "错误", None, None, None, None, None]]
     assert [c.value for c in wb["未报送"]["B"][1:]] == [MZJ]
 
 
