@@ -196,11 +196,6 @@ def main(argv: list[str] | None = None) -> int:
     roster, output folder); 3 an internal error (the details go to a log file the line names);
     130 stopped with Ctrl-C.
     """
-    from extractors.roster import RosterError
-    from forms.config import ConfigError
-    from outputs.review_read import LedgerUnreadable
-    from pipeline.outset import OutputFolderError
-
     for stream in (sys.stdout, sys.stderr):  # a GBK (cp936) terminal shows ? for what it cannot show
         system.console_safe(stream)
     try:
@@ -217,26 +212,40 @@ def main(argv: list[str] | None = None) -> int:
     except click.Abort:
         click.echo("已中止。", err=True)
         return 130
-    except (ConfigError, OutputFolderError, RosterError) as e:
+    except SystemExit as e:
+        return int(e.code or 0)
+    except Exception as e:  # noqa: BLE001 - every refusal of the library, and a bug, end in one line
+        return _library_error(e, argv)
+    return EXIT_OK
+
+
+def _library_error(e: Exception, argv: list[str] | None) -> int:
+    """One Chinese line and the exit status for an exception the library raised.
+
+    The exception types are imported here, after the fact, so that ``pufa --help`` does not load
+    the whole pipeline (its regular expressions cost 0.2 s of start-up).
+    """
+    from extractors.roster import RosterError
+    from forms.config import ConfigError
+    from outputs.review_read import LedgerUnreadable
+    from pipeline.outset import OutputFolderError
+
+    if isinstance(e, (ConfigError, OutputFolderError, RosterError)):
         click.echo(str(e), err=True)
         return EXIT_USAGE
-    except LedgerUnreadable as e:  # the clerk's entries in it must not be lost: nothing written
+    if isinstance(e, LedgerUnreadable):  # the clerk's entries in it must not be lost: nothing written
         click.echo(f"未写出任何文件：{e}", err=True)
         return EXIT_USAGE
-    except ValueError as e:  # the library's own refusals (a records.json of another program …), in Chinese
+    if isinstance(e, ValueError):  # the library's own refusals (a records.json of another program …)
         click.echo(f"无法完成：{e}", err=True)
         return EXIT_USAGE
-    except OSError as e:
+    if isinstance(e, OSError):
         where = f"“{e.filename}”" if e.filename else ""
         click.echo(f"无法读写{where}（{e.strerror or e}）：请检查该文件或文件夹及其权限后重新运行。", err=True)
         return EXIT_USAGE
-    except SystemExit as e:
-        return int(e.code or 0)
-    except Exception as e:  # a bug must still end in one Chinese line, not a traceback
-        log = _log_internal_error(argv)
-        click.echo(f"内部错误（{type(e).__name__}），检查未完成：详细信息已记录在“{log}”，请将该文件反馈给开发者。", err=True)
-        return EXIT_INTERNAL
-    return EXIT_OK
+    log = _log_internal_error(argv)  # a bug must still end in one Chinese line, not a traceback
+    click.echo(f"内部错误（{type(e).__name__}），检查未完成：详细信息已记录在“{log}”，请将该文件反馈给开发者。", err=True)
+    return EXIT_INTERNAL
 
 
 def _log_internal_error(argv: list[str] | None) -> Path:
