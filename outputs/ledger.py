@@ -23,6 +23,7 @@ from model.system import shown_path
 from outputs.labels import (FIELD_HEADERS, NOT_STATED, RULE_TITLES, SEVERITY_NAMES, doc_type_name,
                             format_field)
 from outputs.atomic import write_bytes
+from outputs.notice_text import place
 from outputs.ledger_text import (FILE_HEADERS, file_row, missing_value, rule_title,
                                  superseding_files)
 from outputs.xlsx_print import apply_print_layout
@@ -227,7 +228,7 @@ def _finding_row(unit: str, finding: dict[str, Any]) -> tuple[Any, ...]:
     shown = DISMISSED_NAME if finding.get("dismissed") else SEVERITY_NAMES[severity]
     return (unit, rule_title(finding), finding.get("message") or "",
             shown, "\n".join(shown_path(f) for f in finding_files(finding).split("\n") if f),
-            "\n".join(e.get("where") or "" for e in evidence),
+            "\n".join(place(e.get("where") or "") for e in evidence),
             "\n".join(e.get("quote") or "" for e in evidence))
 
 

@@ -230,7 +230,7 @@ def test_findings_sheet(book, records):
     quarter = next(r for r in rows if r["问题类型"] == "有季度未报送案例")
     assert quarter["单位"] == RSJ and quarter["严重程度"] == "提醒"
     assert quarter["文件"] == "人社局/人社局2022年度履职报告.docx\n人社局/统计表.xlsx"
-    assert quarter["位置"] == "统计表!C2\n第4段"
+    assert quarter["位置"] == "“统计表”工作表第2行第3列\n第4段"  # a cell in words, never 统计表!C2
     assert quarter["原文依据"] == "0\n二季度暂无案例"
     cases = next(r for r in rows if r["问题类型"] == "以案释法案例不足")
     assert cases["严重程度"] == "错误" and cases["问题（中文说明）"] == "全年报送以案释法典型案例3个，少于4个。"
