@@ -50,15 +50,12 @@ def readable_size(size: Any) -> str:
 def superseding_files(files: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Path of each replaced version -> the path of the unit's later version of that kind."""
     files = list(files)
-    later: dict[str, str] = {}
-    for f in files:
-        if not f.get("superseded"):
-            continue
-        same = [g for g in files if g is not f and not g.get("superseded")
-                and g.get("unit") == f.get("unit") and g.get("doc_type") == f.get("doc_type")]
-        if same:
-            later[f.get("path") or ""] = same[0].get("path") or ""
-    return later
+    current: dict[tuple[Any, Any], str] = {}
+    for g in files:
+        if not g.get("superseded"):
+            current.setdefault((g.get("unit"), g.get("doc_type")), g.get("path") or "")
+    return {f.get("path") or "": current[key] for f in files if f.get("superseded")
+            and (key := (f.get("unit"), f.get("doc_type"))) in current}
 
 
 def file_row(f: dict[str, Any], replaced_by: str | None, no_unit: str) -> tuple[Any, ...]:
