@@ -65,8 +65,9 @@ def _without_unit(text: str) -> str:
     return text[len(name):] if name and text.startswith(name) else text
 
 
-def classify(paras: list[Para], filename: str, fmt: str) -> str:
-    title = title_of(paras)
+def classify(paras: list[Para], filename: str, fmt: str, title: str | None = None) -> str:
+    """``title`` is ``title_of(paras)`` when the caller has it already."""
+    title = title_of(paras) if title is None else title
     titled = title if _title_like(title) else ""  # a first paragraph of prose names no type
     for source in (_without_unit(titled), _without_unit(filename)):
         for doc_type, pat in _COMPILED:
@@ -130,10 +131,10 @@ def _by_shape(paras: list[Para], fmt: str) -> str:
 _NEWS = re.compile(r"工作信息|简报|工作动态|快讯|信息专报")
 
 
-def is_news_item(paras: list[Para], filename: str) -> bool:
+def is_news_item(paras: list[Para], filename: str, title: str | None = None) -> bool:
     """A 工作信息 / 简报 item on one event: it states what the unit did that day (its figures count),
     unlike a cover letter or a forwarded notice."""
-    title = title_of(paras)
+    title = title_of(paras) if title is None else title
     if _NEWS.search(title) or _NEWS.search(filename):
         return True
     if re.search(r"(?:通知|通报|函|请示|批复|纪要)[)）]?$", title) or _ISSUING.search(title):
