@@ -5,6 +5,8 @@ import re
 
 from .structure import Para
 
+_NEWS_WORDS = r"工作信息|简报|工作动态|快讯|信息专报"  # a news item on one event (is_news_item)
+
 # checked in order against the title, then the file name; first hit wins
 TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("other", r"(?:的|报送)函$|函[)）]?$|报送单$|^关于报送[^报告总结]*材料"),  # a cover letter
@@ -16,7 +18,7 @@ TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
     # a notice, bulletin or minutes that is none of the above (关于召开…推进会的通知): not a submission
     ("other", r"(?:通知|通报|通告|公告|纪要|邀请函|请示|批复)[)）]?$"),
     # a news item on one event (工作信息, 简报): no report on the year
-    ("other", r"工作信息|简报|工作动态|快讯|信息专报"),  # as _NEWS below
+    ("other", _NEWS_WORDS),
     ("annual_report", r"总结|报告|履职|工作情况|述职|开展情况|落实情况|情况汇报|汇报"),
 )
 _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
@@ -128,7 +130,7 @@ def _by_shape(paras: list[Para], fmt: str) -> str:
     return "other"
 
 
-_NEWS = re.compile(r"工作信息|简报|工作动态|快讯|信息专报")
+_NEWS = re.compile(_NEWS_WORDS)
 
 
 def is_news_item(paras: list[Para], filename: str, title: str | None = None) -> bool:
