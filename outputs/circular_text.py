@@ -21,17 +21,19 @@ def lowest_grade() -> str:
 
 def graded_units(units: list[dict[str, Any]], missing: list[str]) -> list[dict[str, Any]]:
     """The units that reported, then each unit that sent nothing with the lowest grade."""
+    if not missing:
+        return list(units)
     low = lowest_grade()
     return [*units, *({"unit": name, "score": None, "grade": low, "missing": True} for name in missing)]
 
 
 def grades_phrase(graded: list[dict[str, Any]]) -> str:
     """“优秀4个、良好2个、合格1个、不合格2个（含未报送材料的1个单位）”."""
-    missing = sum(1 for u in graded if u.get("missing"))
-    low = lowest_grade()
+    missing = [u for u in graded if u.get("missing")]
+    low = missing[0]["grade"] if missing else None  # graded_units gave them the lowest grade
     parts = []
     for c in grade_counts(graded):
-        note = f"（含未报送材料的{missing}个单位）" if missing and c["grade"] == low else ""
+        note = f"（含未报送材料的{len(missing)}个单位）" if missing and c["grade"] == low else ""
         parts.append(f"{c['grade']}{c['count']}个{note}")
     return "、".join(parts)
 
@@ -52,5 +54,7 @@ def score_rows(units: list[dict[str, Any]], missing: list[str], score_text: Any)
     ranked = sorted(units, key=lambda u: (u.get("score") is None, -(u.get("score") or 0)))
     rows = [{"unit": u["unit"], "score": score_text(u.get("score")), "grade": u.get("grade") or "—"}
             for u in ranked]
+    if not missing:
+        return rows
     low = lowest_grade()
     return rows + [{"unit": name, "score": "未报送", "grade": low} for name in missing]

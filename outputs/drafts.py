@@ -112,11 +112,6 @@ def _year(cfg: dict[str, Any], records: dict[str, Any] | None) -> int:
     return dt.date.fromisoformat(cfg["date"]).year if cfg["date"] else dt.date.today().year
 
 
-def _grades_phrase(units: list[dict[str, Any]]) -> str:
-    counts = grade_counts(units)
-    return "、".join(f"{c['grade']}{c['count']}个" for c in counts)
-
-
 def _overview(records: dict[str, Any], units: list[dict[str, Any]], cfg: dict[str, Any],
               missing_note: str, graded: list[dict[str, Any]] | None = None) -> list[dict[str, str]]:
     """基本情况 items: who reported, what they did, who meets each requirement; ``graded``
@@ -127,7 +122,7 @@ def _overview(records: dict[str, Any], units: list[dict[str, Any]], cfg: dict[st
     first = f"本次评议共涉及{roster_n}个单位，{len(units)}个单位报送了履职材料{files_n}份"
     first += f"，{len(missing)}个单位未报送{missing_note}。" if missing else "。"
     if grade_counts(units):
-        phrase = grades_phrase(graded) if graded else _grades_phrase(units)
+        phrase = grades_phrase(graded or units)
         first += f"经评议，评定等次为：{phrase}{cfg.get('score_note', '')}。"
     result = [{"title": "评议开展情况。", "text": first}]
     praise = praise_item(units) if graded else None

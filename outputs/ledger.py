@@ -11,6 +11,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,7 @@ class UnitView:
     missing: bool
     findings: list[dict[str, Any]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def open_findings(self) -> list[dict[str, Any]]:
         """The findings the clerk did not dismiss (排除)."""
         return [f for f in self.findings if not f.get("dismissed")]

@@ -4,12 +4,12 @@ Codes (rule codes, the sha256) stay in records.json; the ledger shows Chinese.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from model.system import shown_path
 from outputs.labels import RULE_TITLES, doc_type_name
+from outputs.notice_text import file_title
 
 MISSING = "未报送"
 # 文件: the path, then what a clerk reads; the error code last (README lists the codes).
@@ -47,25 +47,15 @@ def readable_size(size: Any) -> str:
     return f"{int(size)} 字节"
 
 
-def file_name(path: str) -> str:
-    """The file's own name, without folders, archive or extension: 《…》 in a notice."""
-    name = re.split(r"[\\/!]", path or "")[-1]
-    stem, dot, ext = name.rpartition(".")
-    return stem if dot and stem and 1 <= len(ext) <= 5 and ext.isascii() else name
-
-
 def superseding_files(files: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Path of each replaced version -> the path of the unit's later version of that kind."""
     files = list(files)
-    later: dict[str, str] = {}
-    for f in files:
-        if not f.get("superseded"):
-            continue
-        same = [g for g in files if g is not f and not g.get("superseded")
-                and g.get("unit") == f.get("unit") and g.get("doc_type") == f.get("doc_type")]
-        if same:
-            later[f.get("path") or ""] = same[0].get("path") or ""
-    return later
+    current: dict[tuple[Any, Any], str] = {}
+    for g in files:
+        if not g.get("superseded"):
+            current.setdefault((g.get("unit"), g.get("doc_type")), g.get("path") or "")
+    return {f.get("path") or "": current[key] for f in files if f.get("superseded")
+            and (key := (f.get("unit"), f.get("doc_type"))) in current}
 
 
 def file_row(f: dict[str, Any], replaced_by: str | None, no_unit: str) -> tuple[Any, ...]:
@@ -77,7 +67,7 @@ def file_row(f: dict[str, Any], replaced_by: str | None, no_unit: str) -> tuple[
         status = "无法读取"
     elif f.get("superseded"):
         status = "已被替代"
-        note = f"已由后报送的《{file_name(replaced_by)}》替代，不再计入" if replaced_by else \
+        note = f"已由后报送的《{file_title(replaced_by)}》替代，不再计入" if replaced_by else \
             "已由后报送的版本替代，不再计入"
     elif f.get("other_year"):
         status = "其他年度"

@@ -5,6 +5,8 @@ import re
 
 from .structure import Para
 
+_NEWS_WORDS = r"工作信息|简报|工作动态|快讯|信息专报"  # a news item on one event (is_news_item)
+
 # checked in order against the title, then the file name; first hit wins
 TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("other", r"(?:的|报送)函$|函[)）]?$|报送单$|^关于报送[^报告总结]*材料"),  # a cover letter
@@ -16,7 +18,7 @@ TYPE_KEYWORDS: tuple[tuple[str, str], ...] = (
     # a notice, bulletin or minutes that is none of the above (关于召开…推进会的通知): not a submission
     ("other", r"(?:通知|通报|通告|公告|纪要|邀请函|请示|批复)[)）]?$"),
     # a news item on one event (工作信息, 简报): no report on the year
-    ("other", r"工作信息|简报|工作动态|快讯|信息专报"),  # as _NEWS below
+    ("other", _NEWS_WORDS),
     ("annual_report", r"总结|报告|履职|工作情况|述职|开展情况|落实情况|情况汇报|汇报"),
 )
 _COMPILED = tuple((t, re.compile(p)) for t, p in TYPE_KEYWORDS)
@@ -65,8 +67,9 @@ def _without_unit(text: str) -> str:
     return text[len(name):] if name and text.startswith(name) else text
 
 
-def classify(paras: list[Para], filename: str, fmt: str) -> str:
-    title = title_of(paras)
+def classify(paras: list[Para], filename: str, fmt: str, title: str | None = None) -> str:
+    """``title`` is ``title_of(paras)`` when the caller has it already."""
+    title = title_of(paras) if title is None else title
     titled = title if _title_like(title) else ""  # a first paragraph of prose names no type
     for source in (_without_unit(titled), _without_unit(filename)):
         for doc_type, pat in _COMPILED:
@@ -127,13 +130,13 @@ def _by_shape(paras: list[Para], fmt: str) -> str:
     return "other"
 
 
-_NEWS = re.compile(r"工作信息|简报|工作动态|快讯|信息专报")
+_NEWS = re.compile(_NEWS_WORDS)
 
 
-def is_news_item(paras: list[Para], filename: str) -> bool:
+def is_news_item(paras: list[Para], filename: str, title: str | None = None) -> bool:
     """A 工作信息 / 简报 item on one event: it states what the unit did that day (its figures count),
     unlike a cover letter or a forwarded notice."""
-    title = title_of(paras)
+    title = title_of(paras) if title is None else title
     if _NEWS.search(title) or _NEWS.search(filename):
         return True
     if re.search(r"(?:通知|通报|函|请示|批复|纪要)[)）]?$", title) or _ISSUING.search(title):

@@ -33,15 +33,15 @@ _UNIT_LABEL = re.compile(r"^(?:填报|报送|填表|责任|申报)?单位(?:名�
                          r"([\u4e00-\u9fff（）()]{3,40})")
 
 
-def places(doc: Document, paras: list[Para]) -> list[tuple[str, str]]:
-    """Where a unit names itself, most telling first."""
+def places(doc: Document, paras: list[Para], title: str | None = None) -> list[tuple[str, str]]:
+    """Where a unit names itself, most telling first (``title``: ``title_of(paras)``, if known)."""
     prose = [p for p in paras if p.kind == "para"]
     tail = [p.text for p in prose[-5:] if len(p.text) <= 40 and not p.text.endswith(("：", ":"))][::-1]
     out = [("signature", t) for t in tail]
     # a form's own line 填报单位：… (a statistics sheet signs nowhere else)
     out += [("signature", m.group(1)) for p in paras[:40] if p.kind in ("cell", "para")
             and (m := _UNIT_LABEL.match(p.text))][:2]
-    out.append(("title", title_of(paras)))
+    out.append(("title", title_of(paras) if title is None else title))
     out += [("title", p.text) for p in prose[:3] if len(p.text) <= 60 and not p.text.endswith(("：", ":"))]
     out += [("header", p.text) for p in paras if p.kind in ("header", "footer")]
     if doc.meta.get("title"):
@@ -58,11 +58,11 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
     """The fields of ``doc``; ``paras`` is ``structure(doc)`` when the caller has it already."""
     paras = structure(doc) if paras is None else paras
     name = PurePosixPath(re.split(r"!/", doc.path)[-1]).name
-    doc_type = classify(paras, name, doc.fmt)
-    fields: dict[str, Value] = {}
     title = title_of(paras)
+    doc_type = classify(paras, name, doc.fmt, title)
+    fields: dict[str, Value] = {}
     title_ev = (Evidence(doc.path, paras[0].where, title),) if paras else ()
-    match = attribute(places(doc, paras), roster)
+    match = attribute(places(doc, paras, title), roster)
     if match.name:
         fields["unit"] = Value(match.name, (Evidence(doc.path, _source_where(match.source), match.text),))
     fields["doc_type"] = Value(doc_type, title_ev)
@@ -73,7 +73,7 @@ def extract(doc: Document, roster: list[RosterEntry], default_year: int | None =
     if year:
         fields["year"] = year  # a document that states no year has none (SPEC §3): the check's year judges it
     report_year = (year.value if year else None) or default_year
-    if doc_type == "other" and is_news_item(paras, name):  # a 工作信息 on one event: what it did that day
+    if doc_type == "other" and is_news_item(paras, name, title):  # a 工作信息 on one event: what it did that day
         fields.update(extract_counts(paras, doc.path, report_year))
     else:
         fields.update(_content_fields(doc_type, paras, doc.path, title_ev, report_year))
