@@ -93,14 +93,16 @@ def extract_year(paras: list[Para], file: str, date: Value | None) -> Value | No
     return _year_in_name(file) or _one_year_named(paras, file)
 
 
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+
+
 def _year_in_name(file: str) -> Value | None:
     """The year the sender put in the file's name (市场监管局2022年度普法责任清单.xlsx)."""
     name = re.split(r"!/|/", file)[-1]
-    m = re.search(r"(?<!\d)(20\d{2})\s*年", name)
+    m = _NAMED_YEAR.search(name)
     return Value(int(m.group(1)), (Evidence(file, "文件名", name),)) if m else None
 
 
-_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _TITLED = re.compile(r"《[^《》]{0,80}》|〔\d{4}〕|\[\d{4}\]")
 
 
