@@ -313,7 +313,8 @@ def same_rule(finding: Finding, text: str) -> bool:
 
 def unmatched_verdicts(units: Sequence[UnitRecord], verdicts: Sequence[Verdict]) -> list[Unmatched]:
     """Verdicts on findings this run did not raise (judge the units first)."""
-    used = {id(v) for u in units for v in match_verdicts(u.unit, u.findings, verdicts).values()}
+    judged = by_unit(verdicts)
+    used = {id(v) for u in units for v in match_verdicts(u.unit, u.findings, judged.get(u.unit, ())).values()}
     out = []
     for v in verdicts:
         if id(v) not in used:
