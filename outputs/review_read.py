@@ -12,7 +12,6 @@ what was typed into it since the run before.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -24,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from extractors.readers.xlsx import cell_text as xlsx_cell_text
 from forms.review import Assignment, Correction, Review, Verdict
 from forms.ruleset import RULE_TITLES as SCORING_TITLES
 from model import FIELD_KEYS
@@ -202,18 +202,8 @@ def _column(texts: list[str], header: str) -> int | None:
 
 
 def cell_text(value: Any) -> str:
-    """A cell as the clerk sees it: 4 not 4.0, a date as 2022-12-10, text stripped."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
+    """A cell as the clerk sees it (as the xlsx reader shows it: 4 not 4.0, a date as 2022-12-10), stripped."""
+    return xlsx_cell_text(value).strip()
 
 
 def _assignments(ws: Any) -> Iterator[Assignment]:
