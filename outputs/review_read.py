@@ -98,9 +98,9 @@ def check_readable(path: Path) -> None:
                                f"若仍为空，请用{BACKUP}替换它后重试。")
     if head == _OLE2:
         raise LedgerUnreadable(_ole_message(path))
-    if head.startswith(b"PK") and not zipfile.is_zipfile(path):
-        raise LedgerUnreadable(_corrupt(path))  # a zip cut short: saving interrupted, a copy incomplete
     if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK"):
+            raise LedgerUnreadable(_corrupt(path))  # a zip cut short: saving interrupted, a copy incomplete
         raise LedgerUnreadable(f"{name}不是 .xlsx 格式（可能被另存为其他格式）：请用 Excel 或 WPS 打开它，"
                                f"另存为“Excel 工作簿（.xlsx）”后重试。")
     try:
