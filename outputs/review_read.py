@@ -251,6 +251,7 @@ def rule_code(text: str) -> str:
 
 # 汇总 header -> SPEC key; keys themselves are accepted too (SPEC §9)
 _LABELS = {**{label: key for key, label in FIELD_HEADERS.items()}, **{key: key for key in FIELD_KEYS}}
+_BARE = {label.split("(")[0]: key for label, key in _LABELS.items()}  # 普法活动 for 普法活动(场次)
 CORRECTABLE = frozenset(FIELD_HEADERS) - {"doc_type"}
 
 
@@ -260,8 +261,7 @@ def field_key(item: str) -> str | None:
     text = "".join(item.split()).replace("（", "(").replace("）", ")")
     key = _LABELS.get(text) or _LABELS.get(text.lower())
     if key is None:
-        bare = {label.split("(")[0]: k for label, k in _LABELS.items()}
-        key = bare.get(text.split("(")[0])
+        key = _BARE.get(text.split("(")[0])
     return key if key in CORRECTABLE else None
 
 
