@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Union
 
@@ -106,13 +106,12 @@ class Review:
 
 # ---------------------------------------------------------------- names and files
 
-def resolve_unit(name: str, known: Iterable[str], roster: Sequence[RosterEntry] = ()) -> str | None:
+def resolve_unit(name: str, known: Collection[str], roster: Sequence[RosterEntry] = ()) -> str | None:
     """The unit a clerk's typed name means: a known unit's exact name, else the roster's sure match."""
     name = re.sub(r"\s+", "", name or "")
-    names = list(known)
     if not name:
         return None
-    if name in names:
+    if name in known:
         return name
     if roster:
         entry, _ = best_match(list(roster), name)
@@ -223,9 +222,10 @@ def assign_files(files: Sequence[FileRecord], assignments: Sequence[Assignment],
     """
     by_path = {normal_path(f.path): i for i, f in enumerate(files)}
     out, assigned, unmatched = list(files), {}, []
+    names = {e.name for e in roster}
     for a in assignments:
         i = by_path.get(normal_path(a.path))
-        unit = resolve_unit(a.unit, [e.name for e in roster], roster) if roster else re.sub(r"\s+", "", a.unit)
+        unit = resolve_unit(a.unit, names, roster) if roster else re.sub(r"\s+", "", a.unit)
         if i is None:
             unmatched.append(Unmatched(a, "本次检查中没有这个文件"))
         elif not unit:
