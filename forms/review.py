@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Union
 
+from extractors.finders.fields import BOOL_KEYS as FACT_KEYS, COUNT_KEYS
 from extractors.finders.numbers import NUMBER, parse_quantity
 from extractors.finders.patterns import NEW_MEDIA
 from extractors.finders.units import RosterEntry, best_match
@@ -33,9 +34,8 @@ VERDICTS = (CONFIRMED, DISMISSED)
 UNIT_RULES = frozenset({"missing_submission", "cases_below_min", "quarter_without_case", "no_duty_list",
                         "no_leading_group", "no_leader_in_charge", "no_staff_assigned", "no_new_media",
                         "study_below_min"})
-INT_KEYS = frozenset({"year", "cases_total", "activities", "materials", "consultations", "audience",
-                      "study_sessions"})
-BOOL_KEYS = frozenset({"leading_group", "leader_in_charge", "staff_assigned", "duty_list", "budget"})
+INT_KEYS = frozenset({"year", *COUNT_KEYS})
+BOOL_KEYS = frozenset(FACT_KEYS)
 NOT_STATED = ("未提及", "未说明", "不详")
 _TRUE, _FALSE = ("是", "有", "已", "true", "yes", "y", "1", "√"), ("否", "无", "没有", "未", "false", "no", "n", "0", "×")
 _MEASURE = r"(?:个|件|篇|场次|场|期|份|册|人次|人|次|条|项|种)?"
