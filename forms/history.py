@@ -185,9 +185,9 @@ def renamed_for_similarity(data: Mapping[str, Any], pairs: Mapping[str, str]) ->
 def apply_history(records: dict[str, Any], history: History, pairs: Mapping[str, str]) -> dict[str, Any]:
     """``records`` with ``previous`` on each paired unit, ``repeated`` on findings raised both
     years, and ``history``: last year's figures and the units renamed since."""
-    units = []
+    units, last = [], {u.unit: u for u in history.units}
     for u in records.get("units") or []:
-        before = history.unit(pairs.get(u.get("unit"), ""))
+        before = last.get(pairs.get(u.get("unit"), ""))
         units.append(u if before is None else _annotated(u, before, history.year))
     return {**records, "units": units, "history": summary(history, pairs)}
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Union
 
+from extractors.finders.fields import BOOL_KEYS as FACT_KEYS, COUNT_KEYS
 from extractors.finders.numbers import NUMBER, parse_quantity
 from extractors.finders.patterns import NEW_MEDIA
 from extractors.finders.units import RosterEntry, best_match
@@ -33,9 +34,8 @@ VERDICTS = (CONFIRMED, DISMISSED)
 UNIT_RULES = frozenset({"missing_submission", "cases_below_min", "quarter_without_case", "no_duty_list",
                         "no_leading_group", "no_leader_in_charge", "no_staff_assigned", "no_new_media",
                         "study_below_min"})
-INT_KEYS = frozenset({"year", "cases_total", "activities", "materials", "consultations", "audience",
-                      "study_sessions"})
-BOOL_KEYS = frozenset({"leading_group", "leader_in_charge", "staff_assigned", "duty_list", "budget"})
+INT_KEYS = frozenset({"year", *COUNT_KEYS})
+BOOL_KEYS = frozenset(FACT_KEYS)
 NOT_STATED = ("未提及", "未说明", "不详")
 _TRUE, _FALSE = ("是", "有", "已", "true", "yes", "y", "1", "√"), ("否", "无", "没有", "未", "false", "no", "n", "0", "×")
 _MEASURE = r"(?:个|件|篇|场次|场|期|份|册|人次|人|次|条|项|种)?"
@@ -106,13 +106,12 @@ class Review:
 
 # ---------------------------------------------------------------- names and files
 
-def resolve_unit(name: str, known: Iterable[str], roster: Sequence[RosterEntry] = ()) -> str | None:
+def resolve_unit(name: str, known: Collection[str], roster: Sequence[RosterEntry] = ()) -> str | None:
     """The unit a clerk's typed name means: a known unit's exact name, else the roster's sure match."""
     name = re.sub(r"\s+", "", name or "")
-    names = list(known)
     if not name:
         return None
-    if name in names:
+    if name in known:
         return name
     if roster:
         entry, _ = best_match(list(roster), name)
@@ -223,9 +222,10 @@ def assign_files(files: Sequence[FileRecord], assignments: Sequence[Assignment],
     """
     by_path = {normal_path(f.path): i for i, f in enumerate(files)}
     out, assigned, unmatched = list(files), {}, []
+    names = {e.name for e in roster}
     for a in assignments:
         i = by_path.get(normal_path(a.path))
-        unit = resolve_unit(a.unit, [e.name for e in roster], roster) if roster else re.sub(r"\s+", "", a.unit)
+        unit = resolve_unit(a.unit, names, roster) if roster else re.sub(r"\s+", "", a.unit)
         if i is None:
             unmatched.append(Unmatched(a, "本次检查中没有这个文件"))
         elif not unit:
@@ -313,7 +313,8 @@ def same_rule(finding: Finding, text: str) -> bool:
 
 def unmatched_verdicts(units: Sequence[UnitRecord], verdicts: Sequence[Verdict]) -> list[Unmatched]:
     """Verdicts on findings this run did not raise (judge the units first)."""
-    used = {id(v) for u in units for v in match_verdicts(u.unit, u.findings, verdicts).values()}
+    judged = by_unit(verdicts)
+    used = {id(v) for u in units for v in match_verdicts(u.unit, u.findings, judged.get(u.unit, ())).values()}
     out = []
     for v in verdicts:
         if id(v) not in used:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from outputs.year_figures import change_phrase, district_changes, has_history, raised, unit_changes
+from outputs.year_figures import change_phrase, district_changes, has_history, unit_changes
 
 # rule -> what the unit did (or failed to do) two years running, told after “XX局连续两年”.
 REPEATED_PHRASES: dict[str, str] = {
@@ -70,8 +70,8 @@ def repeated_sentences(records: dict[str, Any]) -> list[str]:
     """“区农业农村局连续两年未成立普法工作领导小组、以案释法典型案例报送数量不足”, one per unit."""
     out = []
     for u in records.get("units") or []:
-        rules = [r for r in raised(u) if any(f.get("repeated") and f.get("rule") == r and not f.get("dismissed")
-                                             for f in u.get("findings") or [])]
+        rules = list(dict.fromkeys(f["rule"] for f in u.get("findings") or []
+                                   if f.get("repeated") and not f.get("dismissed") and f.get("rule")))
         if rules:
             phrases = [REPEATED_PHRASES.get(r) or f"存在“{r}”问题" for r in rules]
             out.append(f"{u['unit']}连续两年{'、'.join(phrases)}")

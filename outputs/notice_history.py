@@ -4,12 +4,16 @@ from __future__ import annotations
 from typing import Any
 
 
+def _last_year(records: dict[str, Any]) -> str:
+    year = (records.get("history") or {}).get("year")
+    return f"{year}年度" if year else "上一年度"
+
+
 def repeated_note(finding: dict[str, Any], records: dict[str, Any]) -> str:
     """“该问题在2022年度评议中已经指出，连续两年存在，请作为整改重点。” for a repeated finding, else ""."""
     if not finding.get("repeated"):
         return ""
-    year = (records.get("history") or {}).get("year")
-    when = f"{year}年度" if year else "上一年度"
+    when = _last_year(records)
     return f"该问题在{when}评议中已经指出，连续两年存在，请作为整改重点。"
 
 
@@ -17,6 +21,5 @@ def repeated_missing(findings: list[dict[str, Any]], records: dict[str, Any]) ->
     """For a unit that sent nothing two years running, a line saying so (its notice lists no other problem)."""
     if not any(f.get("rule") == "missing_submission" and f.get("repeated") for f in findings):
         return []
-    year = (records.get("history") or {}).get("year")
-    when = f"{year}年度" if year else "上一年度"
+    when = _last_year(records)
     return [{"message": f"你单位{when}也未报送履职材料，已连续两年未报送，请高度重视。", "evidence": []}]

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from forms.review import Assignment, Correction, Review, Verdict, finding_files
-from model import CONFIRMED, DISMISSED
 from outputs.atomic import write_text
 from outputs.review_read import LEDGER, MEMO, cell_text, correction_rows, field_key
+from outputs.review_sheets import verdict_cells
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,7 @@ def review_from_records(records: dict[str, Any]) -> Review:
                    if f.get("assigned_unit")]
     corrections = [Correction(unit, label, field_key(label), cell_text(value), reason)
                    for unit, label, value, reason in correction_rows(records)]
-    verdicts = [Verdict(u["unit"], f["rule"], finding_files(f), (f.get("message") or "").strip(),
-                        DISMISSED if f.get("dismissed") else CONFIRMED if f.get("confirmed") else "",
-                        f.get("reason") or "")
+    verdicts = [Verdict(u["unit"], f["rule"], finding_files(f), (f.get("message") or "").strip(), *verdict_cells(f))
                 for u in records.get("units") or [] for f in u.get("findings") or []
                 if f.get("dismissed") or f.get("confirmed") or f.get("reason")]
     for e in records.get("unmatched_review") or []:

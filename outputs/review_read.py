@@ -12,7 +12,6 @@ what was typed into it since the run before.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -24,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from extractors.readers.xlsx import cell_text as xlsx_cell_text
 from forms.review import Assignment, Correction, Review, Verdict
 from forms.ruleset import RULE_TITLES as SCORING_TITLES
 from model import FIELD_KEYS
@@ -98,9 +98,9 @@ def check_readable(path: Path) -> None:
                                f"若仍为空，请用{BACKUP}替换它后重试。")
     if head == _OLE2:
         raise LedgerUnreadable(_ole_message(path))
-    if head.startswith(b"PK") and not zipfile.is_zipfile(path):
-        raise LedgerUnreadable(_corrupt(path))  # a zip cut short: saving interrupted, a copy incomplete
     if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK"):
+            raise LedgerUnreadable(_corrupt(path))  # a zip cut short: saving interrupted, a copy incomplete
         raise LedgerUnreadable(f"{name}不是 .xlsx 格式（可能被另存为其他格式）：请用 Excel 或 WPS 打开它，"
                                f"另存为“Excel 工作簿（.xlsx）”后重试。")
     try:
@@ -202,18 +202,8 @@ def _column(texts: list[str], header: str) -> int | None:
 
 
 def cell_text(value: Any) -> str:
-    """A cell as the clerk sees it: 4 not 4.0, a date as 2022-12-10, text stripped."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
+    """A cell as the clerk sees it (as the xlsx reader shows it: 4 not 4.0, a date as 2022-12-10), stripped."""
+    return xlsx_cell_text(value).strip()
 
 
 def _assignments(ws: Any) -> Iterator[Assignment]:
@@ -261,6 +251,7 @@ def rule_code(text: str) -> str:
 
 # 汇总 header -> SPEC key; keys themselves are accepted too (SPEC §9)
 _LABELS = {**{label: key for key, label in FIELD_HEADERS.items()}, **{key: key for key in FIELD_KEYS}}
+_BARE = {label.split("(")[0]: key for label, key in _LABELS.items()}  # 普法活动 for 普法活动(场次)
 CORRECTABLE = frozenset(FIELD_HEADERS) - {"doc_type"}
 
 
@@ -270,8 +261,7 @@ def field_key(item: str) -> str | None:
     text = "".join(item.split()).replace("（", "(").replace("）", ")")
     key = _LABELS.get(text) or _LABELS.get(text.lower())
     if key is None:
-        bare = {label.split("(")[0]: k for label, k in _LABELS.items()}
-        key = bare.get(text.split("(")[0])
+        key = _BARE.get(text.split("(")[0])
     return key if key in CORRECTABLE else None
 
 
