@@ -129,14 +129,13 @@ def write_outputs(records: dict[str, Any], folder: OutputFolder, notice_config: 
     out = folder.out
     manifest = Manifest(cache, out)
     ledger, last = out / "台账.xlsx", manifest.last.get("台账.xlsx")
-    parallel = (jobs or os.cpu_count() or 1) > 1
     own = ledger_worker(jobs, len(records.get("files") or [])) if ledger_pool is None else None
     ledger_pool = ledger_pool or own
     try:
         with staged_outputs(folder) as staging:
             new_ledger, notices_dir = staging / "台账.xlsx", staging / "通知"
             notices_dir.mkdir()
-            with LazyPool(jobs, parallel) as notice_pool:
+            with LazyPool(jobs) as notice_pool:
                 job = ledger_pool.submit(stage_ledger, records, ledger, new_ledger, last) if ledger_pool else None
                 render = NoticeRenderer(manifest, out / "通知", notice_pool)
                 notices = write_notices(records, notices_dir, notice_config, render=render)
