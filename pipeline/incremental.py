@@ -33,12 +33,11 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def writer_version() -> str:
     """Changes whenever the writers, the shipped templates or the way paths are shown change."""
+    from pipeline.cache import _source_digest  # the extractor version is made the same way
+
     root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(f"windows_paths={system.windows_paths()}".encode())
-    for p in sorted([*(root / "outputs").glob("*.py"), *(root / "model").glob("*.py"), *(root / "templates").glob("*")]):
-        if p.is_file():
-            h.update(p.name.encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()[:16]
+    files = [*(root / "outputs").glob("*.py"), *(root / "model").glob("*.py"), *(root / "templates").glob("*")]
+    return _source_digest([p for p in files if p.is_file()], [f"windows_paths={system.windows_paths()}"])
 
 
 def _digest(*parts: Any) -> str:
