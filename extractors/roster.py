@@ -76,12 +76,15 @@ def _roster_of(values: list[tuple[object, ...]]) -> tuple[list[RosterEntry], boo
     return out, found is not None, skipped
 
 
+# cells of the unit column that are no unit: a header word repeated, a note, a total, a group row (一、…)
+_HEADER_WORD = re.compile(r"序号|单位|单位名称|名称|简称|备注")
+_NOTE_ROW = re.compile(r"(?:注|备注|说明|合计|总计|小计|填表|制表|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
+
+
 def _listed_name(name: str) -> bool:
     """Under a roster header every cell of the unit column is a unit, taken literally (a name without
     a Chinese character, ``=HYPERLINK(…)``), but for group rows, notes and totals."""
-    return (bool(name) and not re.fullmatch(r"序号|单位|单位名称|名称|简称|备注", name)
-            and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表|[一二三四五六七八九十]+[、.．]|\d+[、.．])", name)
-            and "。" not in name)
+    return bool(name) and not _HEADER_WORD.fullmatch(name) and not _NOTE_ROW.match(name) and "。" not in name
 
 
 def _names_in(row: tuple[str, ...], col: int | None) -> tuple[str, ...]:
@@ -122,8 +125,7 @@ def _name_column(rows: list[tuple[str, ...]]) -> int:
 def _roster_name(name: str) -> bool:
     """A cell that names a unit, not a note (注：…), a total or a sentence."""
     return (bool(name) and len(name) <= 40 and bool(re.search(r"[\u4e00-\u9fff]", name))
-            and not re.fullmatch(r"序号|单位|单位名称|名称|简称|备注", name)
-            and not re.match(r"(?:注|备注|说明|合计|总计|小计|填表|制表|[一二三四五六七八九十]+[、.．]|\d+[、.．])", name)
+            and not _HEADER_WORD.fullmatch(name) and not _NOTE_ROW.match(name)
             and not re.search(r"[：:。；;]", name))
 
 

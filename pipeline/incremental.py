@@ -33,12 +33,11 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def writer_version() -> str:
     """Changes whenever the writers, the shipped templates or the way paths are shown change."""
+    from pipeline.cache import _source_digest  # the extractor version is made the same way
+
     root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(f"windows_paths={system.windows_paths()}".encode())
-    for p in sorted([*(root / "outputs").glob("*.py"), *(root / "model").glob("*.py"), *(root / "templates").glob("*")]):
-        if p.is_file():
-            h.update(p.name.encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()[:16]
+    files = [*(root / "outputs").glob("*.py"), *(root / "model").glob("*.py"), *(root / "templates").glob("*")]
+    return _source_digest([p for p in files if p.is_file()], [f"windows_paths={system.windows_paths()}"])
 
 
 def _digest(*parts: Any) -> str:
@@ -129,14 +128,13 @@ def write_outputs(records: dict[str, Any], folder: OutputFolder, notice_config: 
     out = folder.out
     manifest = Manifest(cache, out)
     ledger, last = out / "台账.xlsx", manifest.last.get("台账.xlsx")
-    parallel = (jobs or os.cpu_count() or 1) > 1
     own = ledger_worker(jobs, len(records.get("files") or [])) if ledger_pool is None else None
     ledger_pool = ledger_pool or own
     try:
         with staged_outputs(folder) as staging:
             new_ledger, notices_dir = staging / "台账.xlsx", staging / "通知"
             notices_dir.mkdir()
-            with LazyPool(jobs, parallel) as notice_pool:
+            with LazyPool(jobs) as notice_pool:
                 job = ledger_pool.submit(stage_ledger, records, ledger, new_ledger, last) if ledger_pool else None
                 render = NoticeRenderer(manifest, out / "通知", notice_pool)
                 notices = write_notices(records, notices_dir, notice_config, render=render)
